@@ -24,8 +24,10 @@ class Options:
     profile_min_share: float = 0.3
     """A line seen in at least this share of an outlet's articles is that outlet's boilerplate."""
     # deduplication
-    near_duplicate_threshold: float = 0.7
-    """Estimated Jaccard similarity of word shingles above which two articles are copies."""
+    near_duplicate_threshold: float = 0.5
+    """Share of the shorter article's word shingles found in the longer one (containment) at or
+    above which it is a copy; containment, unlike Jaccard, keeps truncated copies and copies with
+    added boilerplate, and 10% word edits still leave ~0.6 of 5-word shingles."""
     shingle_words: int = 5
     num_perm: int = 128
     # running

@@ -1,0 +1,160 @@
+"""Throughput of ingest + clean + dedup + store, on plain-text JSONL and on HTML pages.
+
+Each size runs in a fresh child process so its peak memory is its own. The baseline in the same
+command is reading and parsing the same JSONL file, so the ratio says how much our steps cost on
+this machine whatever its speed today. Articles are synthesized from the shared sets (sentences
+of real articles recombined with a fixed seed) so that every size is distinct text, not copies.
+
+    .venv/bin/python benchmarks/throughput.py [--base 1000] [--sizes 1,4,16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import news_articles, require_shared_data  # noqa: E402
+
+
+def synthesize(count: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    pool = news_articles()
+    sentences = [s.strip() for a in pool for s in a["text"].split("\n") if len(s.split()) >= 6]
+    outlets = sorted({a.get("outlet") or "unknown" for a in pool})
+    records = []
+    for i in range(count):
+        body = "\n".join(rng.sample(sentences, rng.randint(12, 30)))
+        records.append(
+            {
+                "id": f"synthetic-{i:06d}",
+                "url": None,
+                "outlet": rng.choice(outlets),
+                "published": (
+                    f"20{rng.randint(10, 19)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                ),
+                "title": None,
+                "text": body,
+            }
+        )
+    return records
+
+
+def child(kind: str, path: str, db: str) -> None:
+    """Run one measurement and print its figures as JSON (called in a fresh process)."""
+    from storyline.options import Options
+    from storyline.pipeline import analyze
+
+    started = time.perf_counter()
+    if kind == "jsonl":
+        with open(path, encoding="utf-8") as handle:
+            baseline_docs = [json.loads(line) for line in handle]
+    else:
+        baseline_docs = [
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted(Path(path).glob("*.html"))
+        ]
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    result = analyze([path], db=db, options=Options(quiet=True, workers=0))
+    elapsed = time.perf_counter() - started
+    print(
+        json.dumps(
+            {
+                "documents": len(baseline_docs),
+                "articles": len(result.articles),
+                "rejected": len(result.rejections),
+                "seconds": elapsed,
+                "baseline_seconds": baseline,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def measure(kind: str, path: Path, workdir: Path) -> dict:
+    db = workdir / f"{path.stem}.db"
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path), str(db)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def html_pages(target: Path, copies: int) -> int:
+    source = require_shared_data("boilerplate", "html")
+    count = 0
+    for copy in range(copies):
+        for page in sorted(source.glob("*.html.gz")):
+            html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
+            (target / f"p{copy}-{page.name.removesuffix('.html.gz')}.html").write_text(
+                html, encoding="utf-8"
+            )
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base", type=int, default=1000)
+    parser.add_argument("--sizes", default="1,4,16")
+    parser.add_argument("--html-copies", type=int, default=2)
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "PATH", "DB"))
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    require_shared_data()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for factor in (int(x) for x in args.sizes.split(",")):
+            count = args.base * factor
+            path = work / f"plain-{count}.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                for record in synthesize(count):
+                    handle.write(json.dumps(record) + "\n")
+            rows.append(("jsonl", factor, measure("jsonl", path, work)))
+        pages = work / "html"
+        pages.mkdir()
+        html_pages(pages, args.html_copies)
+        rows.append(("html", 1, measure("html", pages, work)))
+
+    print(
+        f"{'input':6} {'size':>5} {'docs':>7} {'articles/s':>11} {'s/1k docs':>10} "
+        f"{'x baseline':>11} {'peak MB':>8}"
+    )
+    first_per_doc = None
+    for kind, factor, row in rows:
+        rate = row["documents"] / row["seconds"]
+        per_k = 1000 * row["seconds"] / row["documents"]
+        if kind == "jsonl" and first_per_doc is None:
+            first_per_doc = per_k
+        ratio = row["seconds"] / max(row["baseline_seconds"], 1e-9)
+        print(
+            f"{kind:6} {factor:>4}x {row['documents']:>7} {rate:>11.0f} {per_k:>10.3f} "
+            f"{ratio:>11.0f} {row['peak_rss_mb']:>8.0f}"
+        )
+    jsonl = [r for r in rows if r[0] == "jsonl"]
+    if len(jsonl) > 1 and first_per_doc:
+        growth = [1000 * r[2]["seconds"] / r[2]["documents"] / first_per_doc for r in jsonl]
+        print(
+            "cost per document relative to the smallest size: "
+            + ", ".join(f"{r[1]}x: {g:.2f}" for r, g in zip(jsonl, growth, strict=True))
+            + "  (1.00 = perfectly linear)"
+        )
+    print("bars: plain-text JSONL >= 1000 articles/s, HTML >= 50 pages/s (2 cores)")
+
+
+if __name__ == "__main__":
+    main()

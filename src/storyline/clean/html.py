@@ -1,0 +1,129 @@
+"""HTML pages: main text and metadata with trafilatura, then our line rules on what it kept.
+
+trafilatura finds the article block; its leftovers (teasers, share rows, captions inside the
+block) are what the plain-text rules catch. Everything visible on the page that does not end up
+in the main text is reported in `removed_lines`, so a user can see what was cut.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from storyline.clean.lines import clean_lines, normalize_line
+
+# Tags whose content a reader never sees as page text.
+INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object",
+             "canvas", "select")
+# Tags that start a new visual line.
+BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer nav aside "
+    "main blockquote pre figure figcaption dd dt dl form address hr button option caption "
+    "details summary label".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+# Extraction settings, each for a general reason:
+# - include_comments=False: reader comments are not the article and carry other people's text;
+# - include_tables=True: news tables (results, figures) are part of the story;
+# - deduplicate=False: deduplication across calls would make output depend on processing order;
+# - original_date: a news page's first publication date, not its last modification.
+EXTRACT_SETTINGS = {
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+    "with_metadata": True,
+    "date_extraction_params": {"extensive_search": True, "original_date": True},
+}
+
+
+@dataclass
+class HtmlExtract:
+    """What one page yields: main text (line rules applied), metadata, and what was cut."""
+
+    text: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    removed_lines: list[str] = field(default_factory=list)
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Main text and metadata of one page; an unparsable or empty page gives empty text."""
+    tree = trafilatura.load_html(html) if html and html.strip() else None
+    if tree is None:
+        return HtmlExtract("", None, None, None, url, [])
+    page_lines = visible_lines(tree)
+    result = trafilatura.bare_extraction(tree, url=url, **EXTRACT_SETTINGS)
+    raw_text = (result.text or "") if result is not None else ""
+    title = _clean_meta(result.title) if result is not None else None
+    outlet = _clean_meta(result.sitename) if result is not None else None
+    published = (result.date or None) if result is not None else None
+    found_url = (result.url or None) if result is not None else None
+    text, rule_removed = clean_lines(raw_text, title)
+    removed = removed_from_page(page_lines, text, rule_removed)
+    return HtmlExtract(text, title, outlet, published, url or found_url, removed)
+
+
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, one line per visual block, whitespace-normalized."""
+    root = deepcopy(tree)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            _drop(element)
+            continue
+        tag = element.tag.lower()
+        hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(
+            element.get("style") or ""
+        )
+        if tag in INVISIBLE or hidden:
+            _drop(element)
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    text = "".join(root.itertext())
+    lines = (normalize_line(line) for line in text.split("\n"))
+    return [line for line in lines if line and any(ch.isalnum() for ch in line)]
+
+
+def removed_from_page(page_lines: list[str], text: str, rule_removed: list[str]) -> list[str]:
+    """Visible lines that are not part of the main text, then lines the rules cut, once each
+    and in page order."""
+    kept = _SPACE.sub(" ", text)
+    seen: set[str] = set()
+    removed: list[str] = []
+    for line in [*page_lines, *rule_removed]:
+        if not line or line in seen:
+            continue
+        seen.add(line)
+        if line not in kept:
+            removed.append(line)
+    return removed
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _clean_meta(value: str | None) -> str | None:
+    value = normalize_line(value) if value else ""
+    return value or None

@@ -1,0 +1,204 @@
+"""Command line: each command is a thin wrapper over one library function.
+
+Exit codes: 0 done (rejected inputs are counted, not fatal), 2 usage error, 3 nothing usable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from storyline import __version__
+from storyline.errors import Rejection, StorylineError
+from storyline.options import Options
+from storyline.pipeline import EXIT_NOTHING_USABLE, EXIT_OK, analyze, clean_inputs
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="storyline: what happened, when, who did what to whom, and how each outlet told it.",
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DEFAULT_DB = "storyline.db"
+
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, folders, globs, or - for JSONL on stdin.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+Workers = Annotated[int, typer.Option(help="Worker processes for cleaning (0: automatic).")]
+MaxFile = Annotated[float, typer.Option(help="Reject files larger than this many MB (E104).")]
+Threshold = Annotated[
+    float,
+    typer.Option(
+        help="Share of the shorter article's word 5-grams found in the longer one "
+        "at or above which it is a copy (0-1)."
+    ),
+]
+DEFAULT_THRESHOLD = Options().near_duplicate_threshold
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """storyline turns a pile of news articles into stories, timelines and framing."""
+
+
+def _default_db() -> str:
+    return os.environ.get("STORYLINE_DB", DEFAULT_DB)
+
+
+def _report_rejection(rejection: Rejection) -> None:
+    err.print(rejection.message(), markup=False, soft_wrap=True)
+
+
+def _options(quiet: bool, workers: int, max_file_mb: float, threshold: float) -> Options:
+    return Options(
+        quiet=quiet, workers=workers, max_file_mb=max_file_mb, near_duplicate_threshold=threshold
+    )
+
+
+def _finish(result_code: int, message: str, quiet: bool) -> None:
+    if not quiet:
+        err.print(message, markup=False, soft_wrap=True)
+    raise typer.Exit(result_code)
+
+
+@app.command()
+def run(
+    inputs: Inputs,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder (the contract).")],
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite store (default: OUT/storyline.db).")
+    ] = None,
+    quiet: Quiet = False,
+    workers: Workers = 0,
+    max_file_mb: MaxFile = 50.0,
+    threshold: Threshold = DEFAULT_THRESHOLD,
+) -> None:
+    """Analyze INPUTS and write the output folder (articles, rejected, report, manifest)."""
+    options = _options(quiet, workers, max_file_mb, threshold)
+    try:
+        result = analyze(
+            inputs, out=out_dir, db=db, options=options, on_rejection=_report_rejection
+        )
+    except StorylineError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(EXIT_NOTHING_USABLE) from error
+    counts = result.manifest["counts"]
+    _finish(
+        result.exit_code,
+        f"{counts['articles']} articles ({counts['duplicates']} duplicates), "
+        f"{counts['rejected']} rejected\nReport: {out_dir / 'report.html'}",
+        quiet,
+    )
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Annotated[
+        Path, typer.Option(help="SQLite store ($STORYLINE_DB or ./storyline.db).")
+    ] = Path(DEFAULT_DB),
+    quiet: Quiet = False,
+    workers: Workers = 0,
+    max_file_mb: MaxFile = 50.0,
+    threshold: Threshold = DEFAULT_THRESHOLD,
+) -> None:
+    """Read, clean and deduplicate INPUTS into the store, without writing an output folder."""
+    db_path = Path(_default_db()) if str(db) == DEFAULT_DB else db
+    options = _options(quiet, workers, max_file_mb, threshold)
+    try:
+        result = analyze(inputs, db=db_path, options=options, on_rejection=_report_rejection)
+    except StorylineError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(EXIT_NOTHING_USABLE) from error
+    stats = result.stats
+    _finish(
+        result.exit_code,
+        f"{len(result.articles)} articles in {db_path}: {stats.get('inserted', 0)} new, "
+        f"{stats.get('updated', 0)} updated, {stats.get('unchanged', 0)} unchanged; "
+        f"{len(result.rejections)} rejected",
+        quiet,
+    )
+
+
+@app.command()
+def clean(
+    file: Annotated[str, typer.Argument(help="One document (any supported format, - for stdin).")],
+    removed: Annotated[
+        bool, typer.Option(help="Also print the removed lines, marked '- '.")
+    ] = False,
+) -> None:
+    """Print the clean main text of one document (every record of it, for JSONL and feeds)."""
+    results = clean_inputs([file], Options(quiet=True))
+    shown = 0
+    for item in results:
+        if isinstance(item, Rejection):
+            _report_rejection(item)
+            continue
+        if shown:
+            out.print()
+        if len(results) > 1:
+            out.print(f"== {item.id} ==", markup=False)
+        out.print(item.text, markup=False, soft_wrap=True)
+        if removed:
+            for line in item.removed_lines:
+                out.print(f"- {line}", markup=False, soft_wrap=True)
+        shown += 1
+    raise typer.Exit(EXIT_OK if shown else EXIT_NOTHING_USABLE)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", or a prefix like idl*.')],
+    db: Annotated[
+        Path, typer.Option(help="SQLite store ($STORYLINE_DB or ./storyline.db).")
+    ] = Path(DEFAULT_DB),
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+) -> None:
+    """Full-text search over titles and clean texts in the store."""
+    from storyline.store import open_store
+
+    db_path = Path(_default_db()) if str(db) == DEFAULT_DB else db
+    if not db_path.exists():
+        err.print(f"E301 store error: no store at {db_path} (run `storyline ingest` first)")
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+    with open_store(db_path) as store:
+        hits = store.search(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            out.print(json.dumps(hit.to_dict(), ensure_ascii=False), markup=False, soft_wrap=True)
+        else:
+            out.print(
+                f"{hit.article_id}  {hit.outlet or ''}  {hit.published or ''}  {hit.title or ''}\n"
+                f"    {hit.snippet}",
+                markup=False,
+                soft_wrap=True,
+            )
+    if not hits:
+        err.print(f"no hits for {query!r}", markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

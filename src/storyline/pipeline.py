@@ -1,0 +1,361 @@
+"""The local runner: read → clean → deduplicate → store → write the contract folder.
+
+Each step is a plain function over the documents so it can be used alone from Python; `analyze`
+strings them together, counts what every step kept and dropped, and never stops on one bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import xxhash
+
+from storyline import __version__
+from storyline.clean import OutletProfiles, clean_document
+from storyline.dedup import find_duplicates
+from storyline.errors import Rejection, StorylineError
+from storyline.model import Article, Document
+from storyline.options import Options
+from storyline.progress import Reporter
+from storyline.read import iter_documents
+
+CONTRACT_VERSION = 1
+
+
+@functools.cache
+def cleaning_version() -> str:
+    """Fingerprint of the cleaning code itself: a stored article is reused only when it was
+    cleaned by exactly this code, so an upgrade never leaves stale texts in the store."""
+    import storyline.clean as clean_package
+
+    digest = xxhash.xxh3_64()
+    for path in sorted(Path(clean_package.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_NOTHING_USABLE = 3
+
+# formats whose text comes from plain text and so are cleaned with the help of outlet profiles
+PROFILED_FORMATS = frozenset({"text"})
+
+
+@dataclass
+class RunResult:
+    """What one analysis produced; `manifest` is what `manifest.json` holds."""
+
+    articles: list[Article]
+    rejections: list[Rejection]
+    manifest: dict[str, Any]
+    out: Path | None = None
+    db: Path | None = None
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.articles else EXIT_NOTHING_USABLE
+
+    @property
+    def duplicates(self) -> list[Article]:
+        return [a for a in self.articles if a.duplicate_of]
+
+
+def document_hash(doc: Document) -> str:
+    """Identity of a document's content: same input, same hash, on every run and engine."""
+    payload = json.dumps(
+        [
+            doc.id,
+            doc.text,
+            doc.html,
+            doc.url,
+            doc.outlet,
+            doc.title,
+            doc.published,
+            doc.published_basis,
+            doc.format,
+            doc.extra,
+            cleaning_version(),
+        ],
+        ensure_ascii=False,
+    )
+    return xxhash.xxh3_128_hexdigest(payload.encode("utf-8"))
+
+
+def read_documents(
+    inputs: Sequence[str],
+    options: Options,
+    reporter: Reporter | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Document], list[Rejection], int]:
+    """Read every input; a second document with an id already seen is dropped when its content is
+    the same (returned as a repeat count) and rejected with E107 when it differs, so the first
+    reading of an id always wins and nothing is silently overwritten."""
+    documents: list[Document] = []
+    rejections: list[Rejection] = []
+    first_seen: dict[str, tuple[str, str]] = {}
+    repeats = 0
+    for item in iter_documents(inputs, options, stdin=stdin):
+        if reporter:
+            reporter.advance("read")
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        digest = document_hash(item)
+        if item.id in first_seen:
+            source, seen_digest = first_seen[item.id]
+            if seen_digest == digest:
+                repeats += 1
+            else:
+                rejections.append(
+                    Rejection(
+                        item.source,
+                        "E107",
+                        f"id {item.id!r} already read from {source}; the first one is kept",
+                    )
+                )
+            continue
+        first_seen[item.id] = (item.source, digest)
+        documents.append(item)
+    return documents, rejections, repeats
+
+
+def build_profiles(documents: Iterable[Document], options: Options) -> OutletProfiles:
+    """Learn each outlet's repeated lines from its plain-text documents (a corpus step)."""
+    pairs = [(d.outlet, d.text or "") for d in documents if d.format in PROFILED_FORMATS]
+    return OutletProfiles.build(pairs, options)
+
+
+def profiles_fingerprint(profiles: OutletProfiles, options: Options) -> str:
+    """What besides the document decides its cleaning: the learnt profiles and the options."""
+    payload = [profiles.to_dict(), options.min_text_chars]
+    return xxhash.xxh3_64_hexdigest(
+        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    )
+
+
+_WORKER_STATE: dict[str, Any] = {}
+
+
+def _init_worker(profiles_data: dict[str, Any], options: Options) -> None:
+    _WORKER_STATE["profiles"] = OutletProfiles.from_dict(profiles_data)
+    _WORKER_STATE["options"] = options
+
+
+def _clean_in_worker(doc: Document) -> Article | Rejection:
+    return _clean_safely(doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"])
+
+
+def _clean_safely(doc: Document, profiles: OutletProfiles, options: Options) -> Article | Rejection:
+    try:
+        return clean_document(doc, profiles, options)
+    except StorylineError as error:
+        return Rejection.from_error(doc.source, error)
+    except Exception as error:  # noqa: BLE001 - one bad document must not end the run
+        return Rejection(doc.source, "E202", f"cleaning: {type(error).__name__}: {error}")
+
+
+def clean_documents(
+    documents: Sequence[Document],
+    profiles: OutletProfiles,
+    options: Options,
+    reuse: dict[str, Article] | None = None,
+    reporter: Reporter | None = None,
+) -> tuple[list[Article], list[Rejection], int]:
+    """Clean every document, in parallel when it pays; `reuse` holds articles the store already
+    has for unchanged inputs, which are taken as they are.
+
+    Returns (articles, rejections, how many were reused)."""
+    reuse = reuse or {}
+    todo = [d for d in documents if d.id not in reuse]
+    workers = resolve_workers(options.workers, len(todo))
+    if workers > 1:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_init_worker,
+            initargs=(profiles.to_dict(), options),
+        ) as pool:
+            results = _track(pool.map(_clean_in_worker, todo, chunksize=64), reporter)
+            cleaned = dict(zip((d.id for d in todo), results, strict=True))
+    else:
+        cleaned = {
+            d.id: r
+            for d, r in zip(
+                todo,
+                _track((_clean_safely(d, profiles, options) for d in todo), reporter),
+                strict=True,
+            )
+        }
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for doc in documents:
+        result = reuse.get(doc.id) or cleaned[doc.id]
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        else:
+            articles.append(result)
+    return articles, rejections, len(documents) - len(todo)
+
+
+def _track(results: Iterable[Any], reporter: Reporter | None) -> list[Any]:
+    collected = []
+    for result in results:
+        collected.append(result)
+        if reporter:
+            reporter.advance("clean")
+    return collected
+
+
+def resolve_workers(requested: int, jobs: int) -> int:
+    """0 means automatic: processes only when there is enough work to repay starting them."""
+    if requested > 0:
+        return requested
+    if jobs < 2000:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def mark_duplicates(articles: Sequence[Article], options: Options) -> int:
+    """Set `duplicate_of` on every copy (pointing to the root original); returns how many."""
+    links = find_duplicates(articles, options)
+    for article in articles:
+        link = links.get(article.id)
+        article.duplicate_of = link.original if link else None
+    return len(links)
+
+
+def clean_inputs(
+    inputs: Sequence[str], options: Options | None = None, stdin: BinaryIO | None = None
+) -> list[Article | Rejection]:
+    """Read and clean without storing or deduplicating; profiles are learnt from these inputs
+    alone (a JSONL export of one outlet teaches its own boilerplate)."""
+    options = options or Options()
+    documents, rejections, _ = read_documents(inputs, options, stdin=stdin)
+    articles, clean_rejections, _ = clean_documents(
+        documents, build_profiles(documents, options), options
+    )
+    return [*rejections, *clean_rejections, *articles]
+
+
+def analyze(
+    inputs: Sequence[str],
+    out: str | Path | None = None,
+    db: str | Path | None = None,
+    options: Options | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> RunResult:
+    """Run the whole analysis. With `out`, write the contract folder; with `db` (by default
+    `out/storyline.db`), keep everything in the store, cleaning again only what changed."""
+    from storyline.output import write_contract
+    from storyline.store import open_store
+
+    options = options or Options()
+    started = _now()
+    out_path = Path(out) if out is not None else None
+    db_path = Path(db) if db is not None else (out_path / "storyline.db" if out_path else None)
+    reporter = Reporter(quiet=options.quiet)
+    stats: dict[str, int] = {}
+    with reporter:
+        reporter.start("read", "Reading inputs")
+        documents, rejections, stats["repeated_inputs"] = read_documents(
+            inputs, options, reporter, stdin
+        )
+        reporter.finish("read")
+        profiles = build_profiles(documents, options)
+        fingerprint = profiles_fingerprint(profiles, options)
+        keys = {d.id: f"{document_hash(d)}:{fingerprint}" for d in documents}
+
+        store = None
+        reuse: dict[str, Article] = {}
+        if db_path is not None:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            store = open_store(db_path)
+            known = store.known_hashes()
+            for doc_id, key in keys.items():
+                if known.get(doc_id) == key:
+                    stored = store.get_article(doc_id)
+                    if stored is not None:
+                        reuse[doc_id] = stored
+
+        reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
+        articles, clean_rejections, stats["reused"] = clean_documents(
+            documents, profiles, options, reuse, reporter
+        )
+        reporter.finish("clean")
+        rejections.extend(clean_rejections)
+        for article in articles:
+            article.content_hash = keys[article.id]
+
+        reporter.start("dedup", "Finding duplicates", total=None)
+        stats["duplicates"] = mark_duplicates(articles, options)
+        reporter.finish("dedup")
+
+        articles.sort(key=lambda a: a.id)
+        for rejection in rejections:
+            if on_rejection:
+                on_rejection(rejection)
+
+        result = RunResult(articles, rejections, {}, out_path, db_path, stats)
+        if store is not None:
+            try:
+                reporter.start("store", "Storing", total=None)
+                inserted, updated, unchanged = store.upsert_articles(articles)
+                stats.update(inserted=inserted, updated=updated, unchanged=unchanged)
+                result.manifest = build_manifest(inputs, result, options, started, stats)
+                run_id = xxhash.xxh3_64_hexdigest(json.dumps(result.manifest).encode())
+                store.add_rejections(run_id, rejections)
+                store.save_profiles(profiles.to_dict())
+                store.record_run(run_id, result.manifest)
+                reporter.finish("store")
+            finally:
+                store.close()
+        else:
+            result.manifest = build_manifest(inputs, result, options, started, stats)
+        if out_path is not None:
+            write_contract(out_path, result)
+    return result
+
+
+def build_manifest(
+    inputs: Sequence[str],
+    result: RunResult,
+    options: Options,
+    started: str,
+    stats: dict[str, int],
+) -> dict[str, Any]:
+    reasons = Counter(r.reason for r in result.rejections)
+    return {
+        "contract": CONTRACT_VERSION,
+        "version": __version__,
+        "started": started,
+        "finished": _now(),
+        "inputs": list(inputs),
+        "counts": {
+            "documents": len(result.articles) + len(result.rejections),
+            "articles": len(result.articles),
+            "duplicates": len(result.duplicates),
+            "stories": 0,
+            "storylines": 0,
+            "events": 0,
+            "rejected": len(result.rejections),
+        },
+        "rejected_by_reason": dict(sorted(reasons.items())),
+        "stats": dict(stats),
+        "settings": options.to_dict(),
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

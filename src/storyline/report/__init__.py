@@ -1,0 +1,130 @@
+"""The run report: a self-contained HTML page (no network, opens from file://) and a Markdown twin.
+
+Article text is untrusted input: everything taken from it is escaped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from html import escape
+from typing import TYPE_CHECKING
+
+from storyline.errors import CATALOGUE
+
+if TYPE_CHECKING:
+    from storyline.model import Article
+    from storyline.pipeline import RunResult
+
+STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}
+h1,h2{font-weight:600}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f4}.muted{color:#777}.num{text-align:right}
+code{background:#f4f4f4;padding:0 .2rem}
+details{margin:.3rem 0}.chain{margin:.4rem 0 .8rem}
+"""
+
+
+def duplicate_chains(articles: list[Article]) -> dict[str, list[Article]]:
+    """Original id -> its copies, for every original that was copied."""
+    chains: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.duplicate_of:
+            chains[article.duplicate_of].append(article)
+    return dict(sorted(chains.items()))
+
+
+def _label(article: Article) -> str:
+    outlet = article.outlet or "unknown outlet"
+    return f"{article.title or article.id} ({outlet}, {article.published or 'undated'})"
+
+
+def render_html(result: RunResult) -> str:
+    counts = result.manifest.get("counts", {})
+    by_id = {a.id: a for a in result.articles}
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>",
+        f"<title>storyline report</title><style>{STYLE}</style></head><body>",
+        "<h1>storyline report</h1>",
+        f"<p class='muted'>storyline {escape(str(result.manifest.get('version', '')))}, "
+        f"finished {escape(str(result.manifest.get('finished', '')))}</p>",
+        "<h2>Counts</h2><table>",
+        *(f"<tr><th>{escape(k)}</th><td class='num'>{int(v)}</td></tr>" for k, v in counts.items()),
+        "</table>",
+    ]
+    outlets = Counter(a.outlet or "unknown" for a in result.articles)
+    parts.append("<h2>Outlets</h2><table><tr><th>outlet</th><th>articles</th></tr>")
+    parts += [
+        f"<tr><td>{escape(o)}</td><td class='num'>{n}</td></tr>" for o, n in sorted(outlets.items())
+    ]
+    parts.append("</table>")
+
+    chains = duplicate_chains(result.articles)
+    parts.append(f"<h2>Duplicate chains ({len(chains)})</h2>")
+    for original_id, copies in chains.items():
+        original = by_id.get(original_id)
+        head = _label(original) if original else original_id
+        parts.append(f"<div class='chain'><strong>{escape(head)}</strong><ul>")
+        parts += [f"<li>copied by {escape(_label(c))}</li>" for c in copies]
+        parts.append("</ul></div>")
+
+    parts.append(
+        "<h2>Articles</h2><table><tr><th>id</th><th>title</th><th>outlet</th>"
+        "<th>published</th><th>boilerplate removed</th></tr>"
+    )
+    for article in result.articles:
+        removed = "".join(f"<li>{escape(line)}</li>" for line in article.removed_lines)
+        details = (
+            (
+                f"<details><summary>{len(article.removed_lines)} lines</summary><ul>{removed}</ul>"
+                "</details>"
+            )
+            if article.removed_lines
+            else "0"
+        )
+        parts.append(
+            f"<tr><td><code>{escape(article.id)}</code></td><td>{escape(article.title or '')}</td>"
+            f"<td>{escape(article.outlet or '')}</td><td>{escape(article.published or '')}"
+            f"<span class='muted'> {escape(article.published_basis or '')}</span></td>"
+            f"<td>{details}</td></tr>"
+        )
+    parts.append("</table>")
+
+    parts.append(
+        f"<h2>Rejected inputs ({len(result.rejections)})</h2><table>"
+        "<tr><th>source</th><th>code</th><th>detail</th></tr>"
+    )
+    for rejection in result.rejections:
+        parts.append(
+            f"<tr><td>{escape(rejection.source)}</td>"
+            f"<td title='{escape(CATALOGUE[rejection.reason])}'>"
+            f"{escape(rejection.reason)}</td><td>{escape(rejection.detail)}</td></tr>"
+        )
+    parts.append("</table></body></html>\n")
+    return "\n".join(parts)
+
+
+def render_markdown(result: RunResult) -> str:
+    counts = result.manifest.get("counts", {})
+    lines = ["# storyline report", ""]
+    lines += [f"- {k}: {v}" for k, v in counts.items()]
+    chains = duplicate_chains(result.articles)
+    by_id = {a.id: a for a in result.articles}
+    lines += ["", f"## Duplicate chains ({len(chains)})", ""]
+    for original_id, copies in chains.items():
+        original = by_id.get(original_id)
+        lines.append(f"- {_md(_label(original) if original else original_id)}")
+        lines += [f"  - copied by {_md(_label(c))}" for c in copies]
+    lines += ["", "## Articles", "", "| id | title | outlet | published |", "|---|---|---|---|"]
+    lines += [
+        f"| {_md(a.id)} | {_md(a.title or '')} | {_md(a.outlet or '')} | {a.published or ''} |"
+        for a in result.articles
+    ]
+    lines += ["", f"## Rejected inputs ({len(result.rejections)})", ""]
+    lines += [f"- `{r.reason}` {_md(r.source)}: {_md(r.detail)}" for r in result.rejections]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,153 @@
+"""The store's schema as an ordered list of migrations.
+
+`MIGRATIONS[n]` takes a database from version n to n + 1, so adding a table later is one more
+string at the end of the tuple; `migrate` applies the missing ones in a single transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+V1_BASE = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- seq is an explicit INTEGER PRIMARY KEY so the FTS rowids survive VACUUM; id is the natural key.
+CREATE TABLE articles (
+    seq             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    source          TEXT NOT NULL,
+    outlet          TEXT,
+    title           TEXT,
+    published       TEXT,
+    published_basis TEXT,
+    language        TEXT,
+    text            TEXT NOT NULL,
+    removed_lines   TEXT NOT NULL DEFAULT '[]',
+    duplicate_of    TEXT,
+    story_id        TEXT,
+    storyline_id    TEXT,
+    url             TEXT,
+    format          TEXT NOT NULL DEFAULT 'text',
+    content_hash    TEXT NOT NULL DEFAULT '',
+    extra           TEXT NOT NULL DEFAULT '{}',
+    updated_at      INTEGER NOT NULL DEFAULT 0  -- write generation, not a clock: deterministic
+);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_story ON articles(story_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text,
+    content='articles', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+CREATE TABLE rejections (
+    run_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    UNIQUE (run_id, source, reason, detail)
+);
+
+CREATE TABLE runs (
+    id       TEXT PRIMARY KEY,
+    manifest TEXT NOT NULL
+);
+
+CREATE TABLE profiles (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_BASE,)
+"""Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The file was written by code that knows more migrations than this one."""
+
+    def __init__(self, found: int, known: int) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(f"schema version {found}, this storyline knows up to {known}")
+
+
+def split_statements(script: str) -> Iterator[str]:
+    """Yield one complete statement at a time so a script can run inside our own transaction.
+
+    `executescript` would commit any open transaction first, which breaks all-or-nothing
+    migrations; `sqlite3.complete_statement` knows where triggers end.
+    """
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            statement = _strip_comments(buffer).strip()
+            if statement and statement != ";":
+                yield statement
+            buffer = ""
+    if _strip_comments(buffer.rstrip(";")).strip():
+        raise ValueError(f"incomplete SQL statement at end of migration: {buffer.strip()[:80]}")
+
+
+def _strip_comments(sql: str) -> str:
+    """Drop whole `--` comment lines; inline comments are left for SQLite to skip."""
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The file's schema version; a file without our `meta` table (empty or new) is version 0."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Bring the database up to `len(migrations)`; all pending steps commit together or not at all.
+
+    The connection must be in autocommit mode (`isolation_level=None`). Returns the version.
+    Raises `SchemaTooNew` when the file is ahead of the code.
+    """
+    conn.execute("BEGIN IMMEDIATE")  # take the write lock first so two openers cannot both migrate
+    try:
+        version = current_version(conn)
+        if version > len(migrations):
+            raise SchemaTooNew(version, len(migrations))
+        for script in migrations[version:]:
+            for statement in split_statements(script):
+                conn.execute(statement)
+        if version < len(migrations):
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(len(migrations)),),
+            )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return len(migrations)

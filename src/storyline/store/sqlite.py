@@ -1,0 +1,361 @@
+"""The default store: one SQLite file in WAL mode with FTS5 search over titles and texts.
+
+Every write method is one transaction, so a batch that fails halfway leaves the file as it was;
+re-ingesting unchanged articles writes nothing, which keeps repeated runs cheap and the file
+byte-stable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from storyline.errors import Rejection, StorylineError
+from storyline.model import Article
+from storyline.store import schema
+
+BUSY_TIMEOUT_MS = 5000
+ID_CHUNK = 500
+"""Ids per `IN (...)` lookup; well under SQLite's bound-parameter limit."""
+SNIPPET_OPEN = "["
+SNIPPET_CLOSE = "]"
+SNIPPET_TOKENS = 16
+TITLE_WEIGHT = 2.0
+"""bm25 weight of a title hit relative to a text hit."""
+
+# Stored columns in order, without seq and updated_at: these decide whether a row changed.
+COLUMNS = (
+    "id",
+    "source",
+    "outlet",
+    "title",
+    "published",
+    "published_basis",
+    "language",
+    "text",
+    "removed_lines",
+    "duplicate_of",
+    "story_id",
+    "storyline_id",
+    "url",
+    "format",
+    "content_hash",
+    "extra",
+)
+_JSON_COLUMNS = {"removed_lines", "extra"}
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM articles"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One full-text match; `score` is the negated bm25, so higher means more relevant."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's SQLite library was built with FTS5."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+class SqliteStore:
+    """Articles, rejections, runs and outlet profiles in one SQLite file."""
+
+    SCHEMA_VERSION: int = schema.SCHEMA_VERSION
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not fts5_available():
+            raise StorylineError(
+                "E301",
+                f"{self.path}: the sqlite3 module of this Python was built without FTS5 "
+                f"(SQLite {sqlite3.sqlite_version}); use a Python whose SQLite has FTS5 enabled",
+            )
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorylineError("E301", f"{self.path}: {exc}") from exc
+        self._conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            schema.migrate(self._conn, schema.MIGRATIONS)
+        except schema.SchemaTooNew as exc:
+            self._conn.close()
+            raise StorylineError("E302", f"{self.path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise StorylineError("E301", f"{self.path}: {exc}") from exc
+
+    # lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: commit on success, roll back on any error.
+
+        SQLite errors become E301 with the path; other errors (a bad value in an article) are
+        re-raised as they are, after the rollback.
+        """
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorylineError("E301", f"{self.path}: {exc}") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StorylineError("E301", f"{self.path}: {exc}") from exc
+            raise
+
+    def _next_generation(self, conn: sqlite3.Connection) -> int:
+        """A counter bumped by each write that changes articles: `updated_at` without a clock."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'write_generation'").fetchone()
+        generation = (int(row[0]) if row else 0) + 1
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('write_generation', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(generation),),
+        )
+        return generation
+
+    # articles
+
+    def known_hashes(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT id, content_hash FROM articles"))
+
+    def upsert_articles(self, articles: Sequence[Article]) -> tuple[int, int, int]:
+        """Insert new ids, update changed ones, skip identical ones without writing.
+
+        Returns (inserted, updated, unchanged). All or nothing: on error nothing is written.
+        """
+        inserted = updated = unchanged = 0
+        with self._transaction() as conn:
+            stored = self._stored_rows(conn, [article.id for article in articles])
+            generation: int | None = None
+            for article in articles:
+                row = _to_row(article)
+                old = stored.get(article.id)
+                if old == row:
+                    unchanged += 1
+                    continue
+                if generation is None:
+                    generation = self._next_generation(conn)
+                if old is None:
+                    conn.execute(
+                        f"INSERT INTO articles({', '.join(COLUMNS)}, updated_at) "
+                        f"VALUES ({', '.join('?' * len(COLUMNS))}, ?)",
+                        (*row, generation),
+                    )
+                    inserted += 1
+                else:
+                    assignments = ", ".join(f"{name} = ?" for name in COLUMNS[1:])
+                    conn.execute(
+                        f"UPDATE articles SET {assignments}, updated_at = ? WHERE id = ?",
+                        (*row[1:], generation, article.id),
+                    )
+                    updated += 1
+                stored[article.id] = row  # a repeated id later in the batch compares to this
+        return inserted, updated, unchanged
+
+    def _stored_rows(
+        self, conn: sqlite3.Connection, ids: Sequence[str]
+    ) -> dict[str, tuple[Any, ...]]:
+        rows: dict[str, tuple[Any, ...]] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), ID_CHUNK):
+            chunk = unique[start : start + ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for row in conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
+                rows[row[0]] = tuple(row)
+        return rows
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(f"{_SELECT} WHERE id = ?", (article_id,)).fetchone()
+        return _from_row(row) if row else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self._conn.execute(f"{_SELECT} ORDER BY id"):
+            yield _from_row(row)
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def set_duplicates(self, links: dict[str, str | None]) -> None:
+        """Record each article's original (or None); ids not in the store are ignored."""
+        with self._transaction() as conn:
+            generation: int | None = None
+            for article_id, original in sorted(links.items()):
+                row = conn.execute(
+                    "SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None or row[0] == original:
+                    continue
+                if generation is None:
+                    generation = self._next_generation(conn)
+                conn.execute(
+                    "UPDATE articles SET duplicate_of = ?, updated_at = ? WHERE id = ?",
+                    (original, generation, article_id),
+                )
+
+    # search
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Best matches first by bm25 over title and text; see `fts_query` for the syntax."""
+        match = fts_query(query)
+        if not match or limit <= 0:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, -1, ?, ?, '…', ?), "
+            "bm25(articles_fts, ?, 1.0) AS rank "
+            "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
+            (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_TOKENS, TITLE_WEIGHT, match, limit),
+        )
+        return [
+            SearchHit(
+                article_id=row[0],
+                title=row[1],
+                outlet=row[2],
+                published=row[3],
+                snippet=row[4],
+                score=-float(row[5]),
+            )
+            for row in rows
+        ]
+
+    # runs, rejections, profiles
+
+    def add_rejections(self, run_id: str, rejections: Sequence[Rejection]) -> None:
+        """Store a run's rejected inputs; recording the same rejection twice keeps one row."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO rejections(run_id, source, reason, detail) "
+                "VALUES (?, ?, ?, ?)",
+                [(run_id, r.source, r.reason, r.detail) for r in rejections],
+            )
+
+    def rejections(self, run_id: str | None = None) -> list[Rejection]:
+        """Rejections of one run, or of all runs, in the order they were recorded."""
+        sql = "SELECT source, reason, detail FROM rejections"
+        params: tuple[str, ...] = ()
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params = (run_id,)
+        rows = self._conn.execute(sql + " ORDER BY rowid", params)
+        return [Rejection(source=s, reason=r, detail=d) for s, r, d in rows]
+
+    def record_run(self, run_id: str, manifest: dict) -> None:
+        """Store a run's manifest; recording the same run id again replaces it in place."""
+        data = _dump(manifest)
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO runs(id, manifest) VALUES (?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET manifest = excluded.manifest",
+                (run_id, data),
+            )
+
+    def runs(self) -> list[dict]:
+        """Every recorded manifest, oldest first, with its `run_id` added."""
+        rows = self._conn.execute("SELECT id, manifest FROM runs ORDER BY rowid")
+        return [{**json.loads(manifest), "run_id": run_id} for run_id, manifest in rows]
+
+    def save_profiles(self, data: dict) -> None:
+        payload = _dump(data)
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO profiles(id, data) VALUES (1, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+                (payload,),
+            )
+
+    def load_profiles(self) -> dict | None:
+        row = self._conn.execute("SELECT data FROM profiles WHERE id = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _dump(value: Any) -> str:
+    """Canonical JSON, so equal values give equal strings and unchanged rows compare equal."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _to_row(article: Article) -> tuple[Any, ...]:
+    values = article.to_dict()
+    values["extra"] = article.extra
+    return tuple(_dump(values[name]) if name in _JSON_COLUMNS else values[name] for name in COLUMNS)
+
+
+def _from_row(row: Sequence[Any]) -> Article:
+    record = {
+        name: json.loads(value) if name in _JSON_COLUMNS else value
+        for name, value in zip(COLUMNS, row, strict=True)
+    }
+    return Article(**record)
+
+
+_TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 expression (terms joined by implicit AND).
+
+    Every term is quoted, so punctuation (`al-Nusra`, `C++`, a stray `"`) is never FTS5 syntax;
+    `"two words"` stays a phrase and a trailing `*` (`idl*`) stays a prefix search. Terms with no
+    letter or digit are dropped; an empty result means "match nothing".
+    """
+    terms: list[str] = []
+    for match in _TERM.finditer(text):
+        phrase, phrase_star, word = match.groups()
+        if word is not None:
+            word = word.replace('"', "")
+            prefix = word.endswith("*")
+            body = word.rstrip("*")
+        else:
+            prefix = bool(phrase_star)
+            body = phrase
+        if not any(ch.isalnum() for ch in body):
+            continue
+        terms.append(f'"{body}"' + ("*" if prefix else ""))
+    return " ".join(terms)

@@ -1,0 +1,82 @@
+"""Shared fixtures: a small mixed-format corpus written here, and paths to the repo's data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+
+def shared_data() -> Path | None:
+    """The development benchmark sets, when this checkout sits beside them."""
+    configured = os.environ.get("STORYLINE_SHARED_DATA")
+    path = Path(configured) if configured else REPO.parent / "shared" / "data"
+    return path if path.is_dir() else None
+
+
+STORY = (
+    "Russian and Turkish officials agreed on Thursday to set up a security corridor along the "
+    "M4 highway in northern Syria, after talks in Moscow that lasted more than six hours. "
+    "The ceasefire took effect at midnight, the two presidents told reporters at the Kremlin. "
+    "Joint patrols are due to start on March 15, according to the text read out by both "
+    "foreign ministers."
+)
+OTHER_STORY = (
+    "The first ship carrying Ukrainian grain under the Istanbul agreement left the port of "
+    "Odesa on Monday morning, bound for Tripoli in Lebanon with about 26,000 tonnes of maize. "
+    "Inspectors from Russia, Ukraine, Turkey and the United Nations will check the vessel in "
+    "Istanbul before it continues its voyage."
+)
+
+
+@pytest.fixture
+def mixed_corpus(tmp_path: Path) -> Path:
+    """A folder of good and bad inputs in every format the readers accept."""
+    root = tmp_path / "corpus"
+    outlet = root / "text" / "sample-courier"
+    outlet.mkdir(parents=True)
+    header = "Sample Courier | Home | World | Politics | Contact Us\nSearch for:\n"
+    footer = "Share on Facebook Share on Twitter\n© 2024 Sample Courier. All rights reserved.\n"
+    for i, body in enumerate([STORY, OTHER_STORY, STORY.replace("six", "seven")]):
+        (outlet / f"courier-{i}.txt").write_text(
+            f"{header}World / Middle East\nHeadline number {i}\n{body}\n{footer}", encoding="utf-8"
+        )
+    (root / "page.html").write_text(
+        "<html><head><title>Grain ship leaves Odesa</title>"
+        "<meta property='og:site_name' content='Sample Ledger'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        "<article><h1>Grain ship leaves Odesa</h1>"
+        + "".join(f"<p>{s}.</p>" for s in OTHER_STORY.split(". "))
+        + "</article><footer>Copyright 2024 Sample Ledger</footer></body></html>",
+        encoding="utf-8",
+    )
+    records = [
+        {
+            "id": "wire-1",
+            "url": "https://wire.example/2020/03/05/ceasefire",
+            "outlet": "Wire",
+            "published": "2020-03-05",
+            "title": "Ceasefire agreed",
+            "text": STORY,
+        },
+        {
+            "id": "wire-2",
+            "url": None,
+            "outlet": "Wire",
+            "published": "2022-08-01",
+            "title": "Grain ship",
+            "text": OTHER_STORY + " Ukraine hailed the departure.",
+        },
+    ]
+    lines = [json.dumps(r) for r in records]
+    lines.insert(1, "{not json")
+    lines.append(json.dumps({"id": "wire-3", "title": "no body"}))
+    (root / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    return root

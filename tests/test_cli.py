@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline import __version__
+from storyline.cli import app
+from storyline.errors import CATALOGUE
+
+from .conftest import REPO
+
+runner = CliRunner()
+
+
+def test_run_command_writes_the_folder_and_names_the_report(mixed_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(mixed_corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "report.html" in result.output
+    assert (out / "articles.jsonl").exists()
+    assert (out / "storyline.db").exists()
+    assert "E105" in result.output  # rejections are reported on stderr as they happen
+
+
+def test_quiet_run_prints_only_rejections(mixed_corpus: Path, tmp_path: Path):
+    result = runner.invoke(app, ["run", str(mixed_corpus), "--out", str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 0
+    assert "Report" not in result.output
+    assert all(re.match(r"^\S.*E1\d\d", line) for line in result.output.strip().splitlines())
+
+
+def test_ingest_then_search_finds_the_article(mixed_corpus: Path, tmp_path: Path):
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["ingest", str(mixed_corpus), "--db", str(db), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["search", "Odesa", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    hits = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert {"page", "wire-2"} <= {h["article_id"] for h in hits}
+
+
+def test_search_with_punctuation_does_not_fail(mixed_corpus: Path, tmp_path: Path):
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["ingest", str(mixed_corpus), "--db", str(db), "-q"])
+    for query in ['al-Nusra "', "M4 (highway", "idl*", "*"]:
+        assert runner.invoke(app, ["search", query, "--db", str(db)]).exit_code == 0, query
+
+
+def test_clean_prints_main_text_without_boilerplate(mixed_corpus: Path):
+    result = runner.invoke(app, ["clean", str(mixed_corpus / "page.html")])
+    assert result.exit_code == 0
+    assert "Odesa on Monday morning" in result.output
+    assert "Copyright 2024 Sample Ledger" not in result.output
+
+
+def test_nothing_usable_exits_3_and_usage_error_exits_2(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["run", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 3
+    assert runner.invoke(app, ["run", str(tmp_path)]).exit_code == 2  # --out missing
+
+
+def test_version_flag_prints_the_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_installed_entry_point_runs(tmp_path: Path):
+    exe = Path(sys.executable).with_name("storyline")
+    env = {**os.environ, "STORYLINE_DB": str(tmp_path / "x.db")}
+    result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and "storyline" in result.stdout
+
+
+def test_every_command_and_error_code_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"storyline {name}" in readme, name
+    for code in CATALOGUE:
+        assert f"| {code} |" in readme, code

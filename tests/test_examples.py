@@ -1,0 +1,143 @@
+"""The demo corpus agrees with its gold, and the foundation steps meet the gold on it.
+
+`examples/gold.json` is hand-made; later steps (events, stories, timelines, framing) are scored
+against it too. The first tests stop a corpus edit from silently invalidating the gold; the
+rest run the whole analysis on `examples/corpus` and compare.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+
+from storyline.options import Options
+from storyline.pipeline import RunResult, analyze
+
+from .conftest import EXAMPLES
+
+CORPUS = EXAMPLES / "corpus"
+GOLD = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "a", "button", "time", "div", "span", "td"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _raw_lines() -> dict[str, str]:
+    """Article id -> its raw text, read independently of our readers (lxml, feedparser)."""
+    docs: dict[str, str] = {}
+    for path in sorted((CORPUS / "jsonl").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            record = json.loads(line)
+            docs[record["id"]] = record["text"]
+    for path in sorted((CORPUS / "feeds").glob("*.xml")):
+        for entry in feedparser.parse(str(path)).entries:
+            html = entry.content[0].value if "content" in entry else entry.summary
+            slug = [p for p in entry.link.split("/") if p][-1]
+            docs[slug] = lxml.html.fromstring(html).text_content()
+    for meta_id, meta in GOLD["articles"].items():
+        path = EXAMPLES.parent / meta["file"]
+        if path.suffix == ".html" or path.suffix == ".gz":
+            if path.suffix == ".html":
+                body = lxml.html.fromstring(path.read_bytes()).body
+                docs[meta_id] = "\n".join(
+                    _norm(el.text_content()) for el in body.iter() if el.tag in BLOCK_TAGS
+                )
+        elif path.suffix == ".txt":
+            from storyline.read.decode import decode_bytes
+
+            docs[meta_id] = decode_bytes(path.read_bytes())
+    return docs
+
+
+RAW = _raw_lines()
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
+    out = tmp_path_factory.mktemp("examples") / "out"
+    return analyze([str(CORPUS)], out=out, options=Options(quiet=True))
+
+
+def test_corpus_has_the_promised_shape() -> None:
+    articles = GOLD["articles"]
+    assert len(articles) >= 40
+    assert len({a["outlet"] for a in articles.values()}) >= 6
+    assert len(GOLD["storylines"]) >= 3
+    dates = sorted(a["true_date"] for a in articles.values())
+    assert (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days >= 365
+    for storyline in GOLD["storylines"].values():
+        assert len(storyline["stories"]) >= 3
+    formats = Counter(Path(a["file"]).parts[2] for a in articles.values())
+    assert set(formats) == {"text", "html", "jsonl", "feeds", "warc"}
+    assert sum(1 for a in articles.values() if a["published"] is None) >= 4
+    assert len(GOLD["duplicates"]) >= 6
+
+
+def test_gold_stories_and_articles_point_at_each_other() -> None:
+    for key, story in GOLD["stories"].items():
+        assert story["storyline"] in GOLD["storylines"]
+        assert key in GOLD["storylines"][story["storyline"]]["stories"]
+        for article_id in story["articles"]:
+            assert GOLD["articles"][article_id]["story"] == key
+
+
+def test_gold_lines_occur_in_their_raw_articles() -> None:
+    for article_id, lines in GOLD["boilerplate"].items():
+        if article_id in RAW:
+            raw = _norm(RAW[article_id])
+            assert [line for line in lines if _norm(line) not in raw] == [], article_id
+    for article_id, lines in GOLD["must_keep"].items():
+        if article_id in RAW:
+            raw = _norm(RAW[article_id])
+            assert [line for line in lines if _norm(line) not in raw] == [], article_id
+    for event in GOLD["key_events"]:
+        if event["article_id"] in RAW:
+            assert _norm(event["text"]) in _norm(RAW[event["article_id"]]), event
+
+
+def test_every_gold_article_is_read_with_its_id_and_nothing_else(run: RunResult) -> None:
+    assert {a.id for a in run.articles} == set(GOLD["articles"])
+    assert run.rejections == []
+
+
+def test_every_gold_boilerplate_line_is_gone_and_every_must_keep_line_stays(
+    run: RunResult,
+) -> None:
+    by_id = {a.id: a for a in run.articles}
+    for article_id, lines in GOLD["boilerplate"].items():
+        kept = {_norm(line) for line in by_id[article_id].text.splitlines()}
+        assert [line for line in lines if _norm(line) in kept] == [], article_id
+    for article_id, lines in GOLD["must_keep"].items():
+        text = _norm(by_id[article_id].text)
+        assert [line for line in lines if _norm(line) not in text] == [], article_id
+
+
+def test_every_gold_duplicate_is_found_with_its_root_and_no_other(run: RunResult) -> None:
+    found = {a.id: a.duplicate_of for a in run.articles if a.duplicate_of}
+    assert found == {d["id"]: d["original"] for d in GOLD["duplicates"]}
+
+
+def test_outlets_titles_and_stated_dates_match_the_gold(run: RunResult) -> None:
+    for article in run.articles:
+        gold = GOLD["articles"][article.id]
+        assert article.outlet == gold["outlet"], article.id
+        assert article.title, article.id
+        if gold["published"] is not None:
+            assert article.published == gold["published"], article.id
+        else:
+            assert article.published is None, article.id  # never a guess at this stage
+
+
+def test_same_input_gives_byte_identical_articles(run: RunResult, tmp_path: Path) -> None:
+    again = analyze([str(CORPUS)], out=tmp_path / "again", options=Options(quiet=True))
+    assert run.out is not None and again.out is not None
+    assert (run.out / "articles.jsonl").read_bytes() == (again.out / "articles.jsonl").read_bytes()
