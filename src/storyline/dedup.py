@@ -85,7 +85,11 @@ def _fmix64(values: np.ndarray) -> np.ndarray:
 
 def shingle_hashes(text: str, words: int) -> np.ndarray:
     """Sorted unique 64-bit hashes of the text's `words`-word shingles (one if it is shorter)."""
-    tokens = normalize_for_hash(text).split()
+    return _shingles_of_normalized(normalize_for_hash(text), words)
+
+
+def _shingles_of_normalized(normalized: str, words: int) -> np.ndarray:
+    tokens = normalized.split()
     if not tokens:
         return _EMPTY
     digest = xxhash.xxh3_64_intdigest
@@ -98,6 +102,28 @@ def shingle_hashes(text: str, words: int) -> np.ndarray:
     for offset in range(width):  # polynomial hash of each window; uint64 arithmetic wraps
         rolled = rolled * _POSITION_MULTIPLIER + token_hashes[offset : offset + count]
     return np.unique(_fmix64(rolled))
+
+
+@dataclass(frozen=True)
+class CopyFeatures:
+    """What the corpus step needs of one article: computed where the article is cleaned (in a
+    worker process), so only these compact features, not texts, meet in one place."""
+
+    fingerprint: str
+    """Hash of the normalized text; empty for a text without words."""
+    signature: np.ndarray
+    """MinHash values (uint32, num_perm of them)."""
+
+
+def copy_features(text: str, options: Options | None = None) -> CopyFeatures:
+    options = options or Options()
+    normalized = normalize_for_hash(text)
+    shingles = _shingles_of_normalized(normalized, options.shingle_words)
+    if not len(shingles):
+        return CopyFeatures("", np.zeros(options.num_perm, dtype=np.uint32))
+    fingerprint = hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
+    values = _minhash(shingles, options.num_perm).hashvalues.astype(np.uint32)
+    return CopyFeatures(fingerprint, values)
 
 
 def containment(first: np.ndarray, second: np.ndarray) -> float:
@@ -381,7 +407,9 @@ def _colliding_pairs(signatures: np.ndarray, bands: int, rows: int) -> np.ndarra
 
 
 def find_duplicates(
-    articles: Sequence[Article], options: Options | None = None
+    articles: Sequence[Article],
+    options: Options | None = None,
+    features: Sequence[CopyFeatures] | None = None,
 ) -> dict[str, DuplicateLink]:
     """Map every copy's id to a link to the root original of its group (corpus step).
 
@@ -397,10 +425,12 @@ def find_duplicates(
     representatives: list[int] = []  # first article of each distinct non-empty text
     by_fingerprint: dict[str, int] = {}
     signatures = np.zeros((len(articles), options.num_perm), dtype=np.uint32)
+    if features is not None and len(features) != len(articles):
+        raise ValueError("one CopyFeatures per article is needed")
     for order, article in enumerate(articles):
         groups.add(article.published, order, article.id, article.outlet)
-        shingles = shingle_hashes(article.text, options.shingle_words)
-        fingerprint = text_fingerprint(article.text) if len(shingles) else ""
+        feature = features[order] if features is not None else copy_features(article.text, options)
+        fingerprint = feature.fingerprint
         fingerprints.append(fingerprint)
         if not fingerprint:
             continue
@@ -408,7 +438,7 @@ def find_duplicates(
         if twin != order:
             groups.union(twin, order)
             continue
-        signatures[len(representatives)] = _minhash(shingles, options.num_perm).hashvalues
+        signatures[len(representatives)] = feature.signature
         representatives.append(order)
 
     cache: dict[int, np.ndarray] = {}

@@ -81,3 +81,91 @@ class Article:
     def from_dict(cls, record: dict[str, Any]) -> Article:
         names = cls.__dataclass_fields__
         return cls(**{k: v for k, v in record.items() if k in names})
+
+
+@dataclass
+class Actor:
+    """An actor as the text names it and as storyline normalizes it."""
+
+    text: str
+    """As written in the sentence ("the Turkish president", "Ankara", "Erdoğan")."""
+    name: str | None
+    """Canonical name ("Recep Tayyip Erdogan", "Turkey"); None when it could not be normalized."""
+    kind: str | None = None
+    """person, country, organization, group, or None."""
+    role: str | None = None
+    """A stripped title or role ("president of Turkey"), kept rather than lost."""
+    country: str | None = None
+    """ISO 3166 alpha-2 code of the country the actor belongs to, when known."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "kind": self.kind, "role": self.role,
+                "country": self.country}
+
+
+@dataclass
+class Place:
+    """A geocoded place mention."""
+
+    name: str
+    """Canonical place name (GeoNames)."""
+    country: str | None
+    """ISO 3166 alpha-2 code."""
+    lat: float | None
+    lon: float | None
+    text: str | None = None
+    """As written ("Idleb")."""
+    geonameid: int | None = None
+    feature: str | None = None
+    """country, admin1 (province/state) or city."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "text": self.text, "geonameid": self.geonameid, "feature": self.feature}
+
+
+@dataclass
+class Event:
+    """One coded event: one line of `events.jsonl`."""
+
+    id: str
+    article_id: str
+    type: str
+    """PLOVER type (AGREE … ASSAULT)."""
+    sentence: str
+    char_start: int
+    """Offsets of `sentence` in the article's clean text."""
+    char_end: int
+    mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    date: str | None = None
+    """YYYY-MM-DD, YYYY-MM or YYYY."""
+    date_text: str | None = None
+    date_basis: str | None = None
+    """absolute, relative, published (no time words in the sentence), or None."""
+    location: Place | None = None
+    cameo: str | None = None
+    """CAMEO root code (two digits) through the mapping table."""
+    confidence: float | None = None
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "story_id": self.story_id,
+            "date": self.date,
+            "date_text": self.date_text,
+            "date_basis": self.date_basis,
+            "type": self.type,
+            "mode": self.mode,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "location": self.location.to_dict() if self.location else None,
+            "sentence": self.sentence,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "cameo": self.cameo,
+            "confidence": self.confidence,
+        }

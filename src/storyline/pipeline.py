@@ -21,7 +21,7 @@ import xxhash
 
 from storyline import __version__
 from storyline.clean import OutletProfiles, clean_document
-from storyline.dedup import find_duplicates
+from storyline.dedup import CopyFeatures, copy_features, find_duplicates
 from storyline.errors import Rejection, StorylineError
 from storyline.model import Article, Document
 from storyline.options import Options
@@ -103,7 +103,7 @@ def read_documents(
     reading of an id always wins and nothing is silently overwritten."""
     documents: list[Document] = []
     rejections: list[Rejection] = []
-    first_seen: dict[str, tuple[str, str]] = {}
+    first_seen: dict[str, Document] = {}
     repeats = 0
     for item in iter_documents(inputs, options, stdin=stdin):
         if reporter:
@@ -111,21 +111,20 @@ def read_documents(
         if isinstance(item, Rejection):
             rejections.append(item)
             continue
-        digest = document_hash(item)
         if item.id in first_seen:
-            source, seen_digest = first_seen[item.id]
-            if seen_digest == digest:
+            first = first_seen[item.id]
+            if document_hash(first) == document_hash(item):
                 repeats += 1
             else:
                 rejections.append(
                     Rejection(
                         item.source,
                         "E107",
-                        f"id {item.id!r} already read from {source}; the first one is kept",
+                        f"id {item.id!r} already read from {first.source}; the first one is kept",
                     )
                 )
             continue
-        first_seen[item.id] = (item.source, digest)
+        first_seen[item.id] = item
         documents.append(item)
     return documents, rejections, repeats
 
@@ -152,17 +151,33 @@ def _init_worker(profiles_data: dict[str, Any], options: Options) -> None:
     _WORKER_STATE["options"] = options
 
 
-def _clean_in_worker(doc: Document) -> Article | Rejection:
-    return _clean_safely(doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"])
+def _clean_in_worker(doc: Document) -> tuple[Article | Rejection, CopyFeatures | None]:
+    return clean_one(doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"])
 
 
-def _clean_safely(doc: Document, profiles: OutletProfiles, options: Options) -> Article | Rejection:
+def clean_one(
+    doc: Document, profiles: OutletProfiles, options: Options
+) -> tuple[Article | Rejection, CopyFeatures | None]:
+    """Clean one document and compute its copy features, where the text is at hand; an error
+    on one document becomes its rejection, never the end of the run."""
     try:
-        return clean_document(doc, profiles, options)
+        result = clean_document(doc, profiles, options)
+        if isinstance(result, Rejection):
+            return result, None
+        return result, copy_features(result.text, options)
     except StorylineError as error:
-        return Rejection.from_error(doc.source, error)
+        return Rejection.from_error(doc.source, error), None
     except Exception as error:  # noqa: BLE001 - one bad document must not end the run
-        return Rejection(doc.source, "E202", f"cleaning: {type(error).__name__}: {error}")
+        return Rejection(doc.source, "E202", f"cleaning: {type(error).__name__}: {error}"), None
+
+
+@dataclass
+class Cleaned:
+    articles: list[Article]
+    rejections: list[Rejection]
+    features: list[CopyFeatures]
+    """One per article, in the same order."""
+    reused: int
 
 
 def clean_documents(
@@ -171,11 +186,9 @@ def clean_documents(
     options: Options,
     reuse: dict[str, Article] | None = None,
     reporter: Reporter | None = None,
-) -> tuple[list[Article], list[Rejection], int]:
+) -> Cleaned:
     """Clean every document, in parallel when it pays; `reuse` holds articles the store already
-    has for unchanged inputs, which are taken as they are.
-
-    Returns (articles, rejections, how many were reused)."""
+    has for unchanged inputs, which are taken as they are."""
     reuse = reuse or {}
     todo = [d for d in documents if d.id not in reuse]
     workers = resolve_workers(options.workers, len(todo))
@@ -185,26 +198,22 @@ def clean_documents(
             initializer=_init_worker,
             initargs=(profiles.to_dict(), options),
         ) as pool:
-            results = _track(pool.map(_clean_in_worker, todo, chunksize=64), reporter)
-            cleaned = dict(zip((d.id for d in todo), results, strict=True))
+            results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter)
     else:
-        cleaned = {
-            d.id: r
-            for d, r in zip(
-                todo,
-                _track((_clean_safely(d, profiles, options) for d in todo), reporter),
-                strict=True,
-            )
-        }
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
+        results = _track((clean_one(d, profiles, options) for d in todo), reporter)
+    cleaned = dict(zip((d.id for d in todo), results, strict=True))
+    out = Cleaned([], [], [], len(documents) - len(todo))
     for doc in documents:
-        result = reuse.get(doc.id) or cleaned[doc.id]
-        if isinstance(result, Rejection):
-            rejections.append(result)
+        if doc.id in reuse:
+            result, features = reuse[doc.id], copy_features(reuse[doc.id].text, options)
         else:
-            articles.append(result)
-    return articles, rejections, len(documents) - len(todo)
+            result, features = cleaned[doc.id]
+        if isinstance(result, Rejection):
+            out.rejections.append(result)
+        else:
+            out.articles.append(result)
+            out.features.append(features)
+    return out
 
 
 def _track(results: Iterable[Any], reporter: Reporter | None) -> list[Any]:
@@ -220,14 +229,18 @@ def resolve_workers(requested: int, jobs: int) -> int:
     """0 means automatic: processes only when there is enough work to repay starting them."""
     if requested > 0:
         return requested
-    if jobs < 2000:
+    if jobs < 200:
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def mark_duplicates(articles: Sequence[Article], options: Options) -> int:
+def mark_duplicates(
+    articles: Sequence[Article],
+    options: Options,
+    features: Sequence[CopyFeatures] | None = None,
+) -> int:
     """Set `duplicate_of` on every copy (pointing to the root original); returns how many."""
-    links = find_duplicates(articles, options)
+    links = find_duplicates(articles, options, features)
     for article in articles:
         link = links.get(article.id)
         article.duplicate_of = link.original if link else None
@@ -241,10 +254,8 @@ def clean_inputs(
     alone (a JSONL export of one outlet teaches its own boilerplate)."""
     options = options or Options()
     documents, rejections, _ = read_documents(inputs, options, stdin=stdin)
-    articles, clean_rejections, _ = clean_documents(
-        documents, build_profiles(documents, options), options
-    )
-    return [*rejections, *clean_rejections, *articles]
+    cleaned = clean_documents(documents, build_profiles(documents, options), options)
+    return [*rejections, *cleaned.rejections, *cleaned.articles]
 
 
 def analyze(
@@ -290,16 +301,15 @@ def analyze(
                         reuse[doc_id] = stored
 
         reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
-        articles, clean_rejections, stats["reused"] = clean_documents(
-            documents, profiles, options, reuse, reporter
-        )
+        cleaned = clean_documents(documents, profiles, options, reuse, reporter)
         reporter.finish("clean")
-        rejections.extend(clean_rejections)
+        articles, stats["reused"] = cleaned.articles, cleaned.reused
+        rejections.extend(cleaned.rejections)
         for article in articles:
             article.content_hash = keys[article.id]
 
         reporter.start("dedup", "Finding duplicates", total=None)
-        stats["duplicates"] = mark_duplicates(articles, options)
+        stats["duplicates"] = mark_duplicates(articles, options, cleaned.features)
         reporter.finish("dedup")
 
         articles.sort(key=lambda a: a.id)

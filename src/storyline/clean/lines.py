@@ -8,6 +8,7 @@ A story sentence is never removed by a loose rule.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -301,8 +302,14 @@ def normalize_line(line: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", line)).strip()
 
 
+@functools.lru_cache(maxsize=8192)
+def _words(line: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(line))
+
+
 def words_of(line: str) -> list[str]:
-    return _WORD.findall(line)
+    """The words of a line (cached: the rules ask about the same line several times)."""
+    return list(_words(line))
 
 
 def content_words(text: str) -> set[str]:
@@ -313,12 +320,26 @@ def content_words(text: str) -> set[str]:
 def is_story_like(line: str) -> bool:
     """A long sentence with lower-case running words: what a story is made of. Loose rules never
     fire on such a line, so no story sentence is cut by accident."""
-    words = words_of(line)
+    words = _words(line)
     if len(words) < 8:
         return False
-    lower = sum(1 for w in words if w[0].islower())
-    ends = line.rstrip().endswith(_TERMINAL)
-    return lower >= 3 and len(content_words(line)) >= 4 and (ends or len(words) >= 15)
+    if not (line.rstrip().endswith(_TERMINAL) or len(words) >= 15):
+        return False
+    lower = 0
+    for word in words:
+        if word[0].islower():
+            lower += 1
+            if lower == 3:
+                break
+    else:
+        return False
+    meaningful: set[str] = set()
+    for word in words:  # content_words, stopping as soon as four are found
+        if len(word) >= 4 and (lower_word := word.lower()) not in STOPWORDS:
+            meaningful.add(lower_word)
+            if len(meaningful) >= 4:
+                return True
+    return False
 
 
 def _only(token: re.Pattern[str], line: str, minimum: int = 1) -> bool:
@@ -384,24 +405,40 @@ def _loose_rule(line: str) -> str | None:
     return None
 
 
+# Words one of which every strict pattern needs: a substring test on the lower-cased line is
+# far cheaper than the patterns, and most lines of a story contain none of them.
+_STRICT_CUES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("cookie", COOKIE_STRICT, ("cookie", "çerez", "by continuing", "by using")),
+    ("disclaimer", DISCLAIMER, ("necessar", "opinions expressed", "yazar", "совпадать",
+                                "engage", "unbedingt", "notwendig")),
+    ("editorial_note", EDITORIAL_NOTE, ("note", "correction", "clarification", "anmerkung",
+                                        "rédaction", "editor", "примечание")),
+    ("subscribe", SUBSCRIBE_STRICT, ("subscribe", "sign up", "newsletter", "join ")),
+    ("copyright", COPYRIGHT_STRICT, ("©", "(c)", "copyright", "rights reserved", "hakları",
+                                     "права защищены")),
+)
+_WORD_LIMITS = {"editorial_note": 50, "subscribe": 40, "copyright": 25}
+_ANY_CUE = re.compile("|".join(re.escape(cue) for _, _, cues in _STRICT_CUES for cue in cues))
+
+
 def _strict_rule(line: str) -> str | None:
     """Prompts worded so unambiguously that they are removed even when they read as a sentence."""
-    if COOKIE_STRICT.search(line):
-        return "cookie"
-    if DISCLAIMER.search(line):
-        return "disclaimer"
-    if EDITORIAL_NOTE.match(line) and len(words_of(line)) <= 50:
-        return "editorial_note"
-    if SUBSCRIBE_STRICT.search(line) and len(words_of(line)) <= 40:
-        return "subscribe"
-    if COPYRIGHT_STRICT.search(line) and len(words_of(line)) <= 25:
-        return "copyright"
+    lower = line.lower()
+    if not _ANY_CUE.search(lower):
+        return None
+    for rule, pattern, cues in _STRICT_CUES:
+        if not any(cue in lower for cue in cues):
+            continue
+        found = pattern.match(line) if rule == "editorial_note" else pattern.search(line)
+        if found and len(words_of(line)) <= _WORD_LIMITS.get(rule, 10**6):
+            return rule
     return None
 
 
 def _is_listed_headline(line: str) -> bool:
     """A teaser-list entry: a headline followed by a time stamp, and no dateline of its own."""
-    stamp = TIMESTAMP_TAIL.search(line)
+    tail_start = max(0, len(line) - 48)  # the stamp ends the line: search only its tail
+    stamp = TIMESTAMP_TAIL.search(line, tail_start)
     if not stamp or DATELINE_START.match(line):
         return False
     head = line[: stamp.start()].strip(" -–—|·•,")

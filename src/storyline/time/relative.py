@@ -1,0 +1,123 @@
+"""Calendar arithmetic for relative dates: which Wednesday, which December, which week.
+
+Direction rules (documented choices, used by every expression alike):
+- tense "past" picks the latest candidate on or before publication, "future" the earliest on or
+  after it, None the nearest one (a tie goes to the past, as news mostly reports what happened);
+- a bare weekday equal to the publication's weekday is the publication day itself, because wire
+  style names the current day by its weekday ("said on Wednesday" in a Wednesday story);
+- a calendar week ("last week", "this week") is given as the month that holds the week's Thursday,
+  with precision "month" (the ISO rule for which month a week belongs to): a week has no honest
+  single day, and our precisions stop at day, month and year;
+- a weekend is its Saturday, precision "day".
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+PAST = "past"
+FUTURE = "future"
+
+
+def shift_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return date(year, month, day)
+
+
+def choose(candidates: list[date], published: date, tense: str | None) -> date | None:
+    """The candidate the tense points to, else the nearest (ties to the past)."""
+    if not candidates:
+        return None
+    if tense == PAST:
+        before = [c for c in candidates if c <= published]
+        if before:
+            return max(before)
+    elif tense == FUTURE:
+        after = [c for c in candidates if c >= published]
+        if after:
+            return min(after)
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+def weekday_date(published: date, weekday: int, relation: str | None, tense: str | None) -> date:
+    """The named weekday around publication: "last" strictly before, "next" strictly after."""
+    ahead = (weekday - published.weekday()) % 7
+    behind = (published.weekday() - weekday) % 7
+    if relation in ("last", "past", "this past"):
+        return published - timedelta(days=behind or 7)
+    if relation in ("next", "coming", "this coming"):
+        return published + timedelta(days=ahead or 7)
+    if ahead == 0:
+        return published
+    if tense == PAST:
+        return published - timedelta(days=behind)
+    if tense == FUTURE:
+        return published + timedelta(days=ahead)
+    return published + timedelta(days=ahead) if ahead <= 3 else published - timedelta(days=behind)
+
+
+def month_year(published: date, month: int, relation: str | None, tense: str | None) -> int:
+    """The year of a month named without one ("in December", "last September")."""
+    if relation in ("last", "the past"):
+        return published.year if month < published.month else published.year - 1
+    if relation in ("next", "the coming"):
+        return published.year if month > published.month else published.year + 1
+    if relation == "this" or month == published.month:
+        return published.year
+    ahead = (month - published.month) % 12
+    if tense == PAST or (tense is None and ahead >= 6):
+        return published.year if month < published.month else published.year - 1
+    return published.year if month > published.month else published.year + 1
+
+
+def day_in_year(published: date, month: int, day: int, tense: str | None,
+                weekday: int | None = None) -> date | None:
+    """A day and month without a year; a written weekday picks the year it fits, nearest first."""
+    if weekday is not None:
+        fitting = [d for y in range(published.year - 6, published.year + 7)
+                   if (d := safe_date(y, month, day)) and d.weekday() == weekday]
+        if fitting:
+            return choose(fitting, published, tense)
+    years = range(published.year - 1, published.year + 2)
+    return choose([d for y in years if (d := safe_date(y, month, day))], published, tense)
+
+
+def day_in_month(published: date, day: int, tense: str | None) -> date | None:
+    """"On the 15th": this month's, last month's or next month's, as the tense says."""
+    candidates = []
+    for offset in (-1, 0, 1):
+        year, month = shift_months(published.year, published.month, offset)
+        if (found := safe_date(year, month, day)) is not None:
+            candidates.append(found)
+    return choose(candidates, published, tense)
+
+
+def week_month(published: date, offset_weeks: int) -> str:
+    """The month that holds the Thursday of the week `offset_weeks` from publication's week."""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset_weeks)
+    thursday = monday + timedelta(days=3)
+    return month_value(thursday.year, thursday.month)
+
+
+def weekend_saturday(published: date, relation: str, tense: str | None) -> date:
+    monday = published - timedelta(days=published.weekday())
+    if relation == "last":
+        return monday - timedelta(days=2)
+    if relation == "this":
+        return monday + timedelta(days=5)
+    if relation in ("next", "the coming"):
+        return monday + timedelta(days=12)
+    if relation == "the past":
+        return weekday_date(published, 5, "past", tense)
+    return weekday_date(published, 5, None, tense)
