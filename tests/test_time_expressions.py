@@ -274,3 +274,8 @@ def test_held_out_sentences_are_resolved_at_least_90_percent() -> None:
     items = bench.load_set(FIXTURES / "heldout.jsonl")
     result = bench.score(items, bench.run_ours(items))
     assert result["strict"] >= 0.9, result
+
+
+def test_overnight_resolves_to_the_publication_day() -> None:
+    found = find_time_expressions("Drones hit the port overnight, officials said.", "2023-07-18")
+    assert [(t.text, t.value) for t in found] == [("overnight", "2023-07-18")]

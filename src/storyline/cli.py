@@ -35,6 +35,9 @@ Inputs = Annotated[
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 Workers = Annotated[int, typer.Option(help="Worker processes for cleaning (0: automatic).")]
 MaxFile = Annotated[float, typer.Option(help="Reject files larger than this many MB (E104).")]
+MaxExpanded = Annotated[
+    float, typer.Option(help="Reject compressed inputs expanding past this many MB (E109).")
+]
 Threshold = Annotated[
     float,
     typer.Option(
@@ -68,9 +71,15 @@ def _report_rejection(rejection: Rejection) -> None:
     err.print(rejection.message(), markup=False, soft_wrap=True)
 
 
-def _options(quiet: bool, workers: int, max_file_mb: float, threshold: float) -> Options:
+def _options(
+    quiet: bool, workers: int, max_file_mb: float, max_expanded_mb: float, threshold: float
+) -> Options:
     return Options(
-        quiet=quiet, workers=workers, max_file_mb=max_file_mb, near_duplicate_threshold=threshold
+        quiet=quiet,
+        workers=workers,
+        max_file_mb=max_file_mb,
+        max_expanded_mb=max_expanded_mb,
+        near_duplicate_threshold=threshold,
     )
 
 
@@ -90,10 +99,11 @@ def run(
     quiet: Quiet = False,
     workers: Workers = 0,
     max_file_mb: MaxFile = 50.0,
+    max_expanded_mb: MaxExpanded = 200.0,
     threshold: Threshold = DEFAULT_THRESHOLD,
 ) -> None:
     """Analyze INPUTS and write the output folder (articles, rejected, report, manifest)."""
-    options = _options(quiet, workers, max_file_mb, threshold)
+    options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold)
     try:
         result = analyze(
             inputs, out=out_dir, db=db, options=options, on_rejection=_report_rejection
@@ -119,11 +129,12 @@ def ingest(
     quiet: Quiet = False,
     workers: Workers = 0,
     max_file_mb: MaxFile = 50.0,
+    max_expanded_mb: MaxExpanded = 200.0,
     threshold: Threshold = DEFAULT_THRESHOLD,
 ) -> None:
     """Read, clean and deduplicate INPUTS into the store, without writing an output folder."""
     db_path = Path(_default_db()) if str(db) == DEFAULT_DB else db
-    options = _options(quiet, workers, max_file_mb, threshold)
+    options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold)
     try:
         result = analyze(inputs, db=db_path, options=options, on_rejection=_report_rejection)
     except StorylineError as error:

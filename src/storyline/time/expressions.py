@@ -191,11 +191,15 @@ def _nth_of_month(m: re.Match[str], ctx: _Context) -> TimeExpression | None:
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "earlier today": 0, "later today": 0,
                 "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
                 "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-                "the day after tomorrow": 2}
+                "the day after tomorrow": 2,
+                # the night that ends on the publication morning: dated to the publication day
+                "overnight": 0}
 
 
 def _day_word(m: re.Match[str], ctx: _Context) -> TimeExpression | None:
-    offset = _DAY_OFFSETS[re.sub(r"\s+", " ", m["word"].lower())]
+    offset = _DAY_OFFSETS.get(re.sub(r"\s+", " ", m["word"].lower()))
+    if offset is None:
+        return _make(m, None, DAY, RELATIVE)
     found = ctx.published + timedelta(days=offset) if ctx.published else None
     return _make(m, found, DAY, RELATIVE)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.time import patterns as pt
@@ -165,19 +165,8 @@ def _parts(expression: TimeExpression) -> tuple[int, int, int | None] | None:
 
 
 def _expressions(text: str) -> list[TimeExpression]:
-    """All time expressions; if the finder fails on the whole text, paragraph by paragraph,
-    skipping only the paragraph it fails on, so one odd phrase cannot cost the whole article."""
-    try:
-        return find_time_expressions(text, None)
-    except (KeyError, ValueError, IndexError):
-        found: list[TimeExpression] = []
-        for block in re.finditer(r"[^\n]+", text):
-            try:
-                found += [replace(e, start=e.start + block.start(), end=e.end + block.start())
-                          for e in find_time_expressions(block.group(), None)]
-            except (KeyError, ValueError, IndexError):
-                continue
-        return found
+    """All time expressions of the text, none resolved (no publication date is known)."""
+    return find_time_expressions(text, None)
 
 
 def _gather(text: str) -> _Evidence:
@@ -444,12 +433,11 @@ def _from_anchor(anchor: _Stated, evidence: _Evidence, span: _Range,
 
 def _from_story(days: list[date], evidence: _Evidence, span: _Range,
                 today: date) -> PublishedDate:
-    """Within the story's window, the latest day named by a bare weekday starts the range."""
+    """A bare weekday naming a day next to the story's dates starts the range there."""
     assert span.earliest is not None and span.latest is not None and span.evidence is not None
-    candidates = [days[0] - timedelta(days=k) for k in range(0, WEEKDAY_REACH + 1)]
-    candidates += [d for d in (days[0] + timedelta(days=k)
-                               for k in range((days[-1] - days[0]).days + 1))]
-    named = [d for d in candidates if d.weekday() in evidence.weekdays and d <= days[-1]]
+    first, last = days[0] - timedelta(days=1), days[-1] + timedelta(days=1)
+    named = [first + timedelta(days=k) for k in range((last - first).days + 1)
+             if (first + timedelta(days=k)).weekday() in evidence.weekdays]
     if named:
         event = max(named)
         span.after(event, f"a bare weekday names {event.strftime('%A')} {event.isoformat()}")
