@@ -11,7 +11,7 @@ import pytest
 
 from storyline.errors import Rejection, StorylineError
 from storyline.model import Article
-from storyline.store import SqliteStore, Store, fts_query, open_store, schema
+from storyline.store import EventFilter, SqliteStore, Store, fts_query, open_store, schema
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store" / "articles.jsonl"
 
@@ -272,12 +272,13 @@ def test_failing_migration_leaves_the_file_at_its_old_version(
 ) -> None:
     path = tmp_path / "old.db"
     open_store(path).close()
+    current = len(schema.MIGRATIONS)
     broken = "CREATE TABLE entities (id TEXT); INSERT INTO no_such_table VALUES (1);"
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken))
     with pytest.raises(StorylineError) as caught:
         open_store(path)
     assert caught.value.code == "E301"
-    assert stored_version(path) == 1
+    assert stored_version(path) == current
     assert "entities" not in table_names(path)
 
 
@@ -403,3 +404,50 @@ def test_closed_store_refuses_further_use(tmp_path: Path) -> None:
         pass
     with pytest.raises(sqlite3.ProgrammingError):
         store.count_articles()
+
+
+def _event(article_id: str, start: int, type_: str, date: str | None, source: str) -> dict:
+    return {
+        "id": f"{article_id}:{start}", "article_id": article_id, "story_id": None, "date": date,
+        "date_text": None, "date_basis": None, "type": type_, "mode": None,
+        "source": {"text": source, "name": source, "kind": "country", "role": None,
+                   "country": None},
+        "target": None,
+        "location": {"name": "Idlib", "country": "SY", "lat": 35.9, "lon": 36.6, "text": "Idleb",
+                     "geonameid": None, "feature": "admin1"},
+        "sentence": "A sentence.", "char_start": start, "char_end": start + 11, "cameo": "19",
+        "confidence": 0.9,
+    }
+
+
+def test_findings_replace_an_articles_events_and_filter_by_type_actor_place_and_date(
+    tmp_path: Path,
+) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.save_findings([
+            ("a", "k1", [_event("a", 0, "ASSAULT", "2020-02-27", "Russia"),
+                         _event("a", 40, "AGREE", "2020-03-05", "Turkey")], []),
+            ("b", "k1", [_event("b", 0, "AGREE", "2018-09-17", "Russia")], []),
+        ])
+        assert [e["id"] for e in store.events()] == ["b:0", "a:0", "a:40"]
+        assert [e["id"] for e in store.events(EventFilter(type="agree"))] == ["b:0", "a:40"]
+        assert [e["id"] for e in store.events(EventFilter(actor="russia"))] == ["b:0", "a:0"]
+        assert [e["id"] for e in store.events(EventFilter(place="Idleb"))] == ["b:0", "a:0",
+                                                                               "a:40"]
+        assert [e["id"] for e in store.events(EventFilter(since="2020-01-01",
+                                                          until="2020-02"))] == ["a:0"]
+        store.save_findings([("a", "k2", [_event("a", 5, "CONSULT", "2020-03-05", "Iran")], [])])
+        assert [e["id"] for e in store.events(EventFilter(article_id="a"))] == ["a:5"]
+        assert store.understood_keys() == {"a": "k2", "b": "k1"}
+
+
+def test_a_version_1_store_is_migrated_to_hold_events(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v1.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    open_store(path).close()
+    assert stored_version(path) == 1
+    monkeypatch.undo()
+    with open_store(path) as store:
+        assert store.events() == []
+    assert stored_version(path) == len(schema.MIGRATIONS)

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     # processing
     "E201": "no main text: nothing of the document survived cleaning",
     "E202": "processing failed: a step raised an unexpected error on this document",
+    "E203": "language model missing: the spaCy model storyline needs is not installed",
     # storage
     "E301": "store error: the database could not be opened or written",
     "E302": "schema too new: the database was written by a newer storyline",

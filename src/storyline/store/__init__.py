@@ -13,7 +13,8 @@ from typing import Protocol, runtime_checkable
 
 from storyline.errors import Rejection
 from storyline.model import Article
-from storyline.store.sqlite import SearchHit, SqliteStore, fts_query
+from storyline.store.events import EventFilter
+from storyline.store.sqlite import Findings, SearchHit, SqliteStore, fts_query
 
 
 @runtime_checkable
@@ -59,10 +60,26 @@ class Store(Protocol):
 
     def set_duplicates(self, links: dict[str, str | None]) -> None: ...
 
+    def save_findings(self, findings: Sequence[Findings]) -> None: ...
+
+    def understood_keys(self) -> dict[str, str]: ...
+
+    def events(self, where: EventFilter | None = None) -> list[dict]: ...
+
+    def mentions(self, article_ids: Sequence[str]) -> dict[str, list[dict]]: ...
+
 
 def open_store(path: str | Path) -> SqliteStore:
     """Open (creating or migrating) the store at `path`."""
     return SqliteStore(path)
 
 
-__all__ = ["SearchHit", "SqliteStore", "Store", "fts_query", "open_store"]
+__all__ = [
+    "EventFilter",
+    "Findings",
+    "SearchHit",
+    "SqliteStore",
+    "Store",
+    "fts_query",
+    "open_store",
+]

@@ -77,7 +77,48 @@ CREATE TABLE profiles (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_BASE,)
+V2_UNDERSTANDING = """
+CREATE TABLE events (
+    id            TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL,
+    story_id      TEXT,
+    type          TEXT NOT NULL,
+    mode          TEXT,
+    date          TEXT,
+    date_basis    TEXT,
+    source_name   TEXT,
+    target_name   TEXT,
+    place_name    TEXT,
+    place_country TEXT,
+    char_start    INTEGER NOT NULL,
+    data          TEXT NOT NULL  -- the whole contract record, JSON
+);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_source ON events(source_name);
+CREATE INDEX events_target ON events(target_name);
+CREATE INDEX events_place ON events(place_name);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    label      TEXT NOT NULL,
+    name       TEXT,
+    data       TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end)
+);
+CREATE INDEX mentions_name ON mentions(name);
+
+-- which version of the understanding step produced an article's stored events and mentions
+CREATE TABLE understood (
+    article_id TEXT PRIMARY KEY,
+    key        TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING)
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,13 @@ from typing import Any
 from storyline.errors import Rejection, StorylineError
 from storyline.model import Article
 from storyline.store import schema
+from storyline.store.events import (
+    EventFilter,
+    mentions_of,
+    query_events,
+    replace_findings,
+    understood_keys,
+)
 
 BUSY_TIMEOUT_MS = 5000
 ID_CHUNK = 500
@@ -314,6 +321,27 @@ class SqliteStore:
     def load_profiles(self) -> dict | None:
         row = self._conn.execute("SELECT data FROM profiles WHERE id = 1").fetchone()
         return json.loads(row[0]) if row else None
+
+    # understanding: events and mentions (queries in store/events.py)
+
+    def save_findings(self, findings: Sequence[Findings]) -> None:
+        """Replace the events and mentions of each article given, all in one transaction."""
+        with self._transaction() as conn:
+            for article_id, key, events, mentions in findings:
+                replace_findings(conn, article_id, key, events, mentions)
+
+    def understood_keys(self) -> dict[str, str]:
+        return understood_keys(self._conn)
+
+    def events(self, where: EventFilter | None = None) -> list[dict]:
+        return query_events(self._conn, where or EventFilter())
+
+    def mentions(self, article_ids: Sequence[str]) -> dict[str, list[dict]]:
+        return mentions_of(self._conn, article_ids)
+
+
+Findings = tuple[str, str, list[dict], list[dict]]
+"""(article id, understanding key, contract event records, mention records)."""
 
 
 def _dump(value: Any) -> str:
