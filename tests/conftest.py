@@ -80,3 +80,13 @@ def mixed_corpus(tmp_path: Path) -> Path:
     (root / "empty.txt").write_bytes(b"")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
     return root
+
+
+@pytest.fixture(scope="session")
+def examples_run(tmp_path_factory: pytest.TempPathFactory):
+    """The whole analysis of the demo corpus, once per test session (it parses 55 articles)."""
+    from storyline.options import Options
+    from storyline.pipeline import analyze
+
+    out = tmp_path_factory.mktemp("examples") / "out"
+    return analyze([str(EXAMPLES / "corpus")], out=out, options=Options(quiet=True))

@@ -84,3 +84,18 @@ def test_every_command_and_error_code_is_documented_in_the_readme():
         assert f"storyline {name}" in readme, name
     for code in CATALOGUE:
         assert f"| {code} |" in readme, code
+
+
+def test_events_command_filters_the_stored_events(mixed_corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(mixed_corpus), "--out", str(out), "-q"]).exit_code == 0
+    db = str(out / "storyline.db")
+    listed = runner.invoke(app, ["events", "--db", db, "--json"])
+    assert listed.exit_code == 0, listed.output
+    events = [json.loads(line) for line in listed.output.splitlines() if line.startswith("{")]
+    assert events, "the sample corpus reports a ceasefire agreement"
+    agree = runner.invoke(app, ["events", "--db", db, "--type", "agree", "--json"])
+    types = {json.loads(line)["type"] for line in agree.output.splitlines() if line.startswith("{")}
+    assert types <= {"AGREE"}
+    none = runner.invoke(app, ["events", "--db", db, "--since", "2999-01-01"])
+    assert none.exit_code == 0 and "no events match" in none.output

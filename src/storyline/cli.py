@@ -28,6 +28,7 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
 DEFAULT_DB = "storyline.db"
+StoreOption = Annotated[Path, typer.Option(help="SQLite store ($STORYLINE_DB or ./storyline.db).")]
 
 Inputs = Annotated[
     list[str], typer.Argument(help="Files, folders, globs, or - for JSONL on stdin.")
@@ -63,8 +64,17 @@ def main_options(
     """storyline turns a pile of news articles into stories, timelines and framing."""
 
 
-def _default_db() -> str:
-    return os.environ.get("STORYLINE_DB", DEFAULT_DB)
+def _store_path(db: Path) -> Path:
+    """The --db given, else $STORYLINE_DB, else ./storyline.db."""
+    return Path(os.environ.get("STORYLINE_DB", DEFAULT_DB)) if str(db) == DEFAULT_DB else db
+
+
+def _existing_store(db: Path) -> Path:
+    path = _store_path(db)
+    if not path.exists():
+        err.print(f"E301 store error: no store at {path} (run `storyline run` or `ingest` first)")
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+    return path
 
 
 def _report_rejection(rejection: Rejection) -> None:
@@ -72,9 +82,15 @@ def _report_rejection(rejection: Rejection) -> None:
 
 
 def _options(
-    quiet: bool, workers: int, max_file_mb: float, max_expanded_mb: float, threshold: float
+    quiet: bool,
+    workers: int,
+    max_file_mb: float,
+    max_expanded_mb: float,
+    threshold: float,
+    understand: bool = True,
 ) -> Options:
     return Options(
+        understand=understand,
         quiet=quiet,
         workers=workers,
         max_file_mb=max_file_mb,
@@ -115,7 +131,8 @@ def run(
     _finish(
         result.exit_code,
         f"{counts['articles']} articles ({counts['duplicates']} duplicates), "
-        f"{counts['rejected']} rejected\nReport: {out_dir / 'report.html'}",
+        f"{counts['events']} events, {counts['rejected']} rejected\n"
+        f"Report: {out_dir / 'report.html'}",
         quiet,
     )
 
@@ -123,9 +140,7 @@ def run(
 @app.command()
 def ingest(
     inputs: Inputs,
-    db: Annotated[
-        Path, typer.Option(help="SQLite store ($STORYLINE_DB or ./storyline.db).")
-    ] = Path(DEFAULT_DB),
+    db: StoreOption = Path(DEFAULT_DB),
     quiet: Quiet = False,
     workers: Workers = 0,
     max_file_mb: MaxFile = 50.0,
@@ -133,8 +148,8 @@ def ingest(
     threshold: Threshold = DEFAULT_THRESHOLD,
 ) -> None:
     """Read, clean and deduplicate INPUTS into the store, without writing an output folder."""
-    db_path = Path(_default_db()) if str(db) == DEFAULT_DB else db
-    options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold)
+    db_path = _store_path(db)
+    options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold, understand=False)
     try:
         result = analyze(inputs, db=db_path, options=options, on_rejection=_report_rejection)
     except StorylineError as error:
@@ -179,19 +194,14 @@ def clean(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words, "a phrase", or a prefix like idl*.')],
-    db: Annotated[
-        Path, typer.Option(help="SQLite store ($STORYLINE_DB or ./storyline.db).")
-    ] = Path(DEFAULT_DB),
+    db: StoreOption = Path(DEFAULT_DB),
     limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
 ) -> None:
     """Full-text search over titles and clean texts in the store."""
     from storyline.store import open_store
 
-    db_path = Path(_default_db()) if str(db) == DEFAULT_DB else db
-    if not db_path.exists():
-        err.print(f"E301 store error: no store at {db_path} (run `storyline ingest` first)")
-        raise typer.Exit(EXIT_NOTHING_USABLE)
+    db_path = _existing_store(db)
     with open_store(db_path) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
@@ -206,6 +216,47 @@ def search(
             )
     if not hits:
         err.print(f"no hits for {query!r}", markup=False)
+
+
+@app.command()
+def events(
+    db: StoreOption = Path(DEFAULT_DB),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT or AGREE.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target (name or as written).")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Place name or country code.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many events.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event.")] = False,
+) -> None:
+    """List coded events from the store, filtered by type, actor, place and date range."""
+    from storyline.store import EventFilter, open_store
+
+    db_path = _existing_store(db)
+    where = EventFilter(type=type_, actor=actor, place=place, since=since, until=until,
+                        limit=limit)
+    with open_store(db_path) as store:
+        found = store.events(where)
+    for event in found:
+        if as_json:
+            out.print(json.dumps(event, ensure_ascii=False), markup=False, soft_wrap=True)
+            continue
+        source = (event.get("source") or {}).get("name") or "?"
+        target = (event.get("target") or {}).get("name") or "-"
+        where_text = (event.get("location") or {}).get("name") or ""
+        out.print(
+            f"{event.get('date') or '????'}  {event['type']:<9} {source} -> {target}"
+            f"{'  @ ' + where_text if where_text else ''}  [{event['article_id']}]\n"
+            f"    {' '.join(event['sentence'].split())}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if not found:
+        err.print("no events match", markup=False)
 
 
 def main() -> None:

@@ -30,8 +30,12 @@ class Options:
     added boilerplate, and 10% word edits still leave ~0.6 of 5-word shingles."""
     shingle_words: int = 5
     num_perm: int = 128
+    # understanding
+    understand: bool = True
+    """Run the NLP step (entities, places, dates, events); `storyline ingest` stops before it."""
     # running
-    workers: int = 1
+    workers: int = 0
+    """Processes for cleaning; 0 chooses by the amount of work and the cores."""
     quiet: bool = False
 
     @property

@@ -56,9 +56,10 @@ def write_contract(out: Path, result: RunResult) -> None:
         out / "rejected.jsonl",
         (r.to_dict() for r in sorted(result.rejections, key=lambda r: (r.source, r.reason))),
     )
-    # Later steps (stories, events, timelines, framing) fill these; the files exist from the
-    # start so readers of the contract never meet a missing file.
-    for name in CONTRACT_FILES[2:]:
+    write_jsonl(out / "events.jsonl", result.events)
+    # Later steps (stories, timelines, framing) fill these; the files exist from the start so
+    # readers of the contract never meet a missing file.
+    for name in ("stories.jsonl", "storylines.jsonl", "timeline.jsonl", "framing.jsonl"):
         write_jsonl(out / name, [])
     write_text(out / "report.html", render_html(result))
     write_text(out / "report.md", render_markdown(result))

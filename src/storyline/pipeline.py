@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import xxhash
 
@@ -27,6 +27,9 @@ from storyline.model import Article, Document
 from storyline.options import Options
 from storyline.progress import Reporter
 from storyline.read import iter_documents
+
+if TYPE_CHECKING:
+    from storyline.store.sqlite import SqliteStore
 
 CONTRACT_VERSION = 1
 
@@ -61,6 +64,8 @@ class RunResult:
     out: Path | None = None
     db: Path | None = None
     stats: dict[str, int] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    """Contract records of `events.jsonl`, sorted by article and position."""
 
     @property
     def exit_code(self) -> int:
@@ -225,11 +230,17 @@ def _track(results: Iterable[Any], reporter: Reporter | None) -> list[Any]:
     return collected
 
 
-def resolve_workers(requested: int, jobs: int) -> int:
+CLEAN_MIN_JOBS = 200
+NLP_MIN_JOBS = 150
+"""Below these many documents, starting worker processes (and, for NLP, loading the models in
+each) costs more than it saves."""
+
+
+def resolve_workers(requested: int, jobs: int, minimum: int = CLEAN_MIN_JOBS) -> int:
     """0 means automatic: processes only when there is enough work to repay starting them."""
     if requested > 0:
         return requested
-    if jobs < 200:
+    if jobs < minimum:
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -268,7 +279,7 @@ def analyze(
     on_rejection: Callable[[Rejection], None] | None = None,
 ) -> RunResult:
     """Run the whole analysis. With `out`, write the contract folder; with `db` (by default
-    `out/storyline.db`), keep everything in the store, cleaning again only what changed."""
+    `out/storyline.db`), keep everything in the store, redoing only what changed."""
     from storyline.output import write_contract
     from storyline.store import open_store
 
@@ -276,74 +287,92 @@ def analyze(
     started = _now()
     out_path = Path(out) if out is not None else None
     db_path = Path(db) if db is not None else (out_path / "storyline.db" if out_path else None)
-    reporter = Reporter(quiet=options.quiet)
-    stats: dict[str, int] = {}
-    with reporter:
-        reporter.start("read", "Reading inputs")
-        documents, rejections, stats["repeated_inputs"] = read_documents(
-            inputs, options, reporter, stdin
-        )
-        reporter.finish("read")
-        profiles = build_profiles(documents, options)
-        fingerprint = profiles_fingerprint(profiles, options)
-        keys = {d.id: f"{document_hash(d)}:{fingerprint}" for d in documents}
-
-        store = None
-        reuse: dict[str, Article] = {}
-        if db_path is not None:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-            store = open_store(db_path)
-            known = store.known_hashes()
-            for doc_id, key in keys.items():
-                if known.get(doc_id) == key:
-                    stored = store.get_article(doc_id)
-                    if stored is not None:
-                        reuse[doc_id] = stored
-
-        reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
-        cleaned = clean_documents(documents, profiles, options, reuse, reporter)
-        reporter.finish("clean")
-        articles, stats["reused"] = cleaned.articles, cleaned.reused
-        rejections.extend(cleaned.rejections)
-        for article in articles:
-            article.content_hash = keys[article.id]
-
-        reporter.start("dedup", "Finding duplicates", total=None)
-        stats["duplicates"] = mark_duplicates(articles, options, cleaned.features)
-        reporter.finish("dedup")
-
-        articles.sort(key=lambda a: a.id)
-        for rejection in rejections:
-            if on_rejection:
-                on_rejection(rejection)
-
-        result = RunResult(articles, rejections, {}, out_path, db_path, stats)
-        if store is not None:
-            try:
-                reporter.start("store", "Storing", total=None)
-                inserted, updated, unchanged = store.upsert_articles(articles)
-                stats.update(inserted=inserted, updated=updated, unchanged=unchanged)
-                result.manifest = build_manifest(inputs, result, options, started, stats)
+    if db_path is not None:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = open_store(db_path) if db_path is not None else None
+    try:
+        with Reporter(quiet=options.quiet) as reporter:
+            result = _run(inputs, options, store, reporter, stdin)
+            result.out, result.db = out_path, db_path
+            for rejection in result.rejections:
+                if on_rejection:
+                    on_rejection(rejection)
+            result.manifest = build_manifest(inputs, result, options, started)
+            if store is not None:
                 run_id = xxhash.xxh3_64_hexdigest(json.dumps(result.manifest).encode())
-                store.add_rejections(run_id, rejections)
-                store.save_profiles(profiles.to_dict())
+                store.add_rejections(run_id, result.rejections)
                 store.record_run(run_id, result.manifest)
-                reporter.finish("store")
-            finally:
-                store.close()
-        else:
-            result.manifest = build_manifest(inputs, result, options, started, stats)
-        if out_path is not None:
-            write_contract(out_path, result)
+            if out_path is not None:
+                write_contract(out_path, result)
+    finally:
+        if store is not None:
+            store.close()
     return result
 
 
-def build_manifest(
+def _run(
     inputs: Sequence[str],
-    result: RunResult,
     options: Options,
-    started: str,
-    stats: dict[str, int],
+    store: SqliteStore | None,
+    reporter: Reporter,
+    stdin: BinaryIO | None,
+) -> RunResult:
+    stats: dict[str, int] = {}
+    reporter.start("read", "Reading inputs")
+    documents, rejections, stats["repeated_inputs"] = read_documents(
+        inputs, options, reporter, stdin
+    )
+    reporter.finish("read")
+    profiles = build_profiles(documents, options)
+    fingerprint = profiles_fingerprint(profiles, options)
+    keys = {d.id: f"{document_hash(d)}:{fingerprint}" for d in documents}
+    reuse: dict[str, Article] = {}
+    if store is not None:
+        known = store.known_hashes()
+        for doc_id, key in keys.items():
+            if known.get(doc_id) == key and (stored := store.get_article(doc_id)) is not None:
+                reuse[doc_id] = stored
+
+    reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
+    cleaned = clean_documents(documents, profiles, options, reuse, reporter)
+    reporter.finish("clean")
+    articles, stats["reused"] = cleaned.articles, cleaned.reused
+    rejections.extend(cleaned.rejections)
+    for article in articles:
+        article.content_hash = keys[article.id]
+        if article.published_basis == "inferred":  # a stored inference is made again below
+            article.published = article.published_basis = None
+
+    reporter.start("dedup", "Finding duplicates", total=None)
+    stats["duplicates"] = mark_duplicates(articles, options, cleaned.features)
+    reporter.finish("dedup")
+    articles.sort(key=lambda a: a.id)
+
+    events: list[dict[str, Any]] = []
+    if options.understand:
+        from storyline.understand import infer_missing_dates, understand_corpus
+
+        stats["published_inferred"] = infer_missing_dates(articles)
+        if store is not None:
+            _store_articles(store, articles, profiles, stats)
+        workers = resolve_workers(options.workers, len(articles), minimum=NLP_MIN_JOBS)
+        events, understood = understand_corpus(articles, store, reporter, workers)
+        stats.update(understood)
+    elif store is not None:
+        _store_articles(store, articles, profiles, stats)
+    return RunResult(articles, rejections, {}, stats=stats, events=events)
+
+
+def _store_articles(
+    store: SqliteStore, articles: list[Article], profiles: OutletProfiles, stats: dict[str, int]
+) -> None:
+    inserted, updated, unchanged = store.upsert_articles(articles)
+    stats.update(inserted=inserted, updated=updated, unchanged=unchanged)
+    store.save_profiles(profiles.to_dict())
+
+
+def build_manifest(
+    inputs: Sequence[str], result: RunResult, options: Options, started: str
 ) -> dict[str, Any]:
     reasons = Counter(r.reason for r in result.rejections)
     return {
@@ -358,13 +387,24 @@ def build_manifest(
             "duplicates": len(result.duplicates),
             "stories": 0,
             "storylines": 0,
-            "events": 0,
+            "events": len(result.events),
             "rejected": len(result.rejections),
         },
         "rejected_by_reason": dict(sorted(reasons.items())),
-        "stats": dict(stats),
+        "stats": dict(result.stats),
         "settings": options.to_dict(),
+        "models": _models(options),
     }
+
+
+def _models(options: Options) -> dict[str, str]:
+    """Versions of the models the run used: the same input gives the same output only with them."""
+    if not options.understand:
+        return {}
+    from storyline.nlp import model_info
+
+    info = model_info()
+    return {"spacy": f"{info.get('name')} {info.get('version')}"}
 
 
 def _now() -> str:

@@ -1,0 +1,82 @@
+"""Source and target of a coded event, as character spans found in the dependency parse.
+
+Source is the subject of the frame verb (or the "by" phrase of a passive); target an actor-like
+direct object or the object of with/against/on/to along the predicate chain. The lead's entity
+module normalizes the words; here we only find where they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storyline.events import lexicon as lx
+from storyline.events.rules import children, lemma_of, noun_entry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SPAN_DROP = frozenset({"relcl", "acl", "appos", "advcl", "punct", "prep", "parataxis", "ccomp"})
+ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "from",
+                          "into", "upon", "of"})
+
+def noun_span(tok: Token) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses, appositions and trailing phrases."""
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in SPAN_DROP and not (child.dep_ == "prep" and child.lower_ == "of"):
+                continue
+            keep.append(child)
+            stack.append(child)
+    return min(t.i for t in keep), max(t.i for t in keep)
+
+
+def agent(tokens: Sequence[Token]) -> Token | None:
+    """The "by …" phrase of a passive, on the verb or on its instrument noun ("in a strike by")."""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objs = children(child, "pobj")
+                if objs and lemma_of(objs[0]) not in lx.NOUNS:
+                    return objs[0]
+        for prep in children(tok, "prep"):
+            for noun in children(prep, "pobj"):
+                found = agent([noun]) if noun is not tok else None
+                if found is not None:
+                    return found
+    return None
+
+
+def target(tokens: Sequence[Token], exclude: set[int]) -> Token | None:
+    """The recipient: an actor-like object or prepositional object along the predicate chain."""
+    candidates: list[Token] = []
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "iobj", "dative") and child.i not in exclude:
+                candidates.append(child)
+        for holder in [tok, *children(tok, "dobj")]:
+            for prep in children(holder, "prep", "dative"):
+                if prep.lower_ in TARGET_PREPS:
+                    candidates.extend(c for c in children(prep, "pobj") if c.i not in exclude)
+        if noun_entry(tok) is not None:  # "US mediation", "Turkey's efforts"
+            candidates.extend(c for c in tok.children if c.dep_ in ("poss", "compound")
+                              and c.ent_type_ in ACTOR_ENTS and c.i not in exclude)
+    candidates = [c for c in candidates if c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+    for cand in candidates:
+        if cand.ent_type_ in ACTOR_ENTS or cand.pos_ == "PROPN":
+            return cand
+    for cand in candidates:
+        if noun_entry(cand) is None and cand.pos_ in ("NOUN", "PRON"):
+            return cand
+    return None
+
+
+def char_span(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
+    doc = sent.doc
+    start = doc[bounds[0]].idx - sent.start_char
+    end_tok = doc[bounds[1]]
+    return start, end_tok.idx + len(end_tok.text) - sent.start_char
