@@ -64,7 +64,7 @@ def child(kind: str, path: str, db: str) -> None:
         ]
     baseline = time.perf_counter() - started
     started = time.perf_counter()
-    result = analyze([path], db=db, options=Options(quiet=True, workers=0))
+    result = analyze([path], db=db, options=Options(quiet=True, workers=0, understand=False))
     elapsed = time.perf_counter() - started
     print(
         json.dumps(
