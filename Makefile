@@ -20,7 +20,6 @@ install: $(STAMP)
 
 demo: install
 	$(VENV)/bin/storyline run examples/corpus --out $(DEMO_OUT)
-	@echo "Report: $(DEMO_OUT)/report.html"
 
 # pytest exits 5 when it collected no test: that is a failure here, never a silent pass.
 test: install

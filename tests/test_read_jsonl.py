@@ -161,3 +161,20 @@ def test_malformed_json_file_is_rejected_with_line(tmp_path: Path) -> None:
     (item,) = read_path(path, OPTIONS)
     assert isinstance(item, Rejection) and item.reason == "E105"
     assert item.detail.startswith("line 4")
+
+
+def test_a_large_jsonl_export_is_streamed_and_only_a_giant_record_is_oversize(
+    tmp_path: Path,
+) -> None:
+    from storyline.options import Options
+    from storyline.read import iter_documents
+
+    small = json.dumps({"id": "ok", "text": "A short report about talks in Moscow on Thursday."})
+    big = json.dumps({"id": "big", "text": "word " * 300_000})
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join([small] * 3 + [big]) + "\n")
+    options = Options(max_file_mb=1.0)
+    assert path.stat().st_size > options.max_file_bytes
+    items = list(iter_documents([str(path)], options))
+    assert [getattr(i, "reason", None) for i in items] == [None, None, None, "E104"]
+    assert "line 4" in items[-1].detail

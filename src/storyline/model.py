@@ -169,3 +169,52 @@ class Event:
             "cameo": self.cameo,
             "confidence": self.confidence,
         }
+
+
+@dataclass
+class Story:
+    """Articles about one real-world event: one line of `stories.jsonl`."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    outlets: list[str]
+    start: str | None
+    """First date of the story (YYYY-MM-DD): its earliest article or event date."""
+    end: str | None
+    storyline_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "article_ids": list(self.article_ids),
+                "outlets": list(self.outlets), "start": self.start, "end": self.end,
+                "storyline_id": self.storyline_id}
+
+
+@dataclass
+class Storyline:
+    """Stories of one ongoing issue, linked over time: one line of `storylines.jsonl`."""
+
+    id: str
+    title: str
+    story_ids: list[str]
+    start: str | None
+    end: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "story_ids": list(self.story_ids),
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class TimelineEntry:
+    """One dated entry of a storyline's timeline: one line of `timeline.jsonl`."""
+
+    storyline_id: str | None
+    date: str
+    summary: list[str]
+    citations: list[dict[str, str]]
+    """One {article_id, sentence} per summary sentence, in the same order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"storyline_id": self.storyline_id, "date": self.date,
+                "summary": list(self.summary), "citations": [dict(c) for c in self.citations]}

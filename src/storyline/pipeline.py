@@ -191,9 +191,11 @@ def clean_documents(
     options: Options,
     reuse: dict[str, Article] | None = None,
     reporter: Reporter | None = None,
+    on_batch: Callable[[list[Article]], None] | None = None,
 ) -> Cleaned:
     """Clean every document, in parallel when it pays; `reuse` holds articles the store already
-    has for unchanged inputs, which are taken as they are."""
+    has for unchanged inputs, which are taken as they are. `on_batch` receives the cleaned
+    articles as they arrive, so the main process can store them while workers clean."""
     reuse = reuse or {}
     todo = [d for d in documents if d.id not in reuse]
     workers = resolve_workers(options.workers, len(todo))
@@ -203,9 +205,9 @@ def clean_documents(
             initializer=_init_worker,
             initargs=(profiles.to_dict(), options),
         ) as pool:
-            results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter)
+            results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter, on_batch)
     else:
-        results = _track((clean_one(d, profiles, options) for d in todo), reporter)
+        results = _track((clean_one(d, profiles, options) for d in todo), reporter, on_batch)
     cleaned = dict(zip((d.id for d in todo), results, strict=True))
     out = Cleaned([], [], [], len(documents) - len(todo))
     for doc in documents:
@@ -221,12 +223,27 @@ def clean_documents(
     return out
 
 
-def _track(results: Iterable[Any], reporter: Reporter | None) -> list[Any]:
+BATCH = 256
+
+
+def _track(
+    results: Iterable[tuple[Article | Rejection, CopyFeatures | None]],
+    reporter: Reporter | None,
+    on_batch: Callable[[list[Article]], None] | None = None,
+) -> list[tuple[Article | Rejection, CopyFeatures | None]]:
     collected = []
+    batch: list[Article] = []
     for result in results:
         collected.append(result)
         if reporter:
             reporter.advance("clean")
+        if on_batch is not None and isinstance(result[0], Article):
+            batch.append(result[0])
+            if len(batch) >= BATCH:
+                on_batch(batch)
+                batch = []
+    if on_batch is not None and batch:
+        on_batch(batch)
     return collected
 
 
@@ -327,14 +344,24 @@ def _run(
     fingerprint = profiles_fingerprint(profiles, options)
     keys = {d.id: f"{document_hash(d)}:{fingerprint}" for d in documents}
     reuse: dict[str, Article] = {}
+    known = store.known_hashes() if store is not None else {}
     if store is not None:
-        known = store.known_hashes()
         for doc_id, key in keys.items():
             if known.get(doc_id) == key and (stored := store.get_article(doc_id)) is not None:
                 reuse[doc_id] = stored
 
+    written: set[str] = set()
+
+    def keep(batch: list[Article]) -> None:
+        """Store articles while the workers clean the next ones; links and inferred dates
+        are written in a second, cheap pass that touches only the columns that change."""
+        for article in batch:
+            article.content_hash = keys[article.id]
+        if store is not None:
+            store.upsert_articles(batch, written)
+
     reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
-    cleaned = clean_documents(documents, profiles, options, reuse, reporter)
+    cleaned = clean_documents(documents, profiles, options, reuse, reporter, keep)
     reporter.finish("clean")
     articles, stats["reused"] = cleaned.articles, cleaned.reused
     rejections.extend(cleaned.rejections)
@@ -353,22 +380,17 @@ def _run(
         from storyline.understand import infer_missing_dates, understand_corpus
 
         stats["published_inferred"] = infer_missing_dates(articles)
-        if store is not None:
-            _store_articles(store, articles, profiles, stats)
+    if store is not None:
+        store.upsert_articles(articles, written)
+        store.save_profiles(profiles.to_dict())
+        stats["inserted"] = len(written - set(known))
+        stats["updated"] = len(written & set(known))
+        stats["unchanged"] = len(articles) - len(written)
+    if options.understand:
         workers = resolve_workers(options.workers, len(articles), minimum=NLP_MIN_JOBS)
         events, understood = understand_corpus(articles, store, reporter, workers)
         stats.update(understood)
-    elif store is not None:
-        _store_articles(store, articles, profiles, stats)
     return RunResult(articles, rejections, {}, stats=stats, events=events)
-
-
-def _store_articles(
-    store: SqliteStore, articles: list[Article], profiles: OutletProfiles, stats: dict[str, int]
-) -> None:
-    inserted, updated, unchanged = store.upsert_articles(articles)
-    stats.update(inserted=inserted, updated=updated, unchanged=unchanged)
-    store.save_profiles(profiles.to_dict())
 
 
 def build_manifest(

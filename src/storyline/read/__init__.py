@@ -39,6 +39,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+STREAMED_SUFFIXES = JSONL_SUFFIXES | {".warc"}
+"""Formats read record by record: the size limit applies to each record, not to the file."""
 _JSON_START = re.compile(r'^\s*(?:\{\s*"|\[\s*\{)')
 
 _CORRUPT_COMPRESSION = (gzip.BadGzipFile, EOFError, zlib.error)
@@ -85,7 +87,7 @@ def read_path(
     except OSError as error:
         yield Rejection(source, "E110", error.strerror or str(error))
         return
-    if size > options.max_file_bytes:
+    if size > options.max_file_bytes and split_name(path.name)[0] not in STREAMED_SUFFIXES:
         yield Rejection(source, "E104", f"{size} bytes, limit {options.max_file_bytes}")
         return
     if size == 0:
@@ -172,7 +174,7 @@ def _dispatch(
     if kind == "warc":
         yield from read_warc(stream, source, options.max_file_bytes)
     elif kind == "jsonl":
-        yield from read_jsonl(stream, source, stem)
+        yield from read_jsonl(stream, source, stem, options.max_file_bytes)
     elif kind == "json":
         yield from read_json(stream.read_whole(), source, stem)
     elif kind == "feed":

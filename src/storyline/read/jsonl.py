@@ -49,7 +49,9 @@ def record_to_document(record: Any, source: str, default_id: str) -> Document:
     )
 
 
-def read_jsonl(stream: BinaryIO, source: str, stem: str) -> Iterator[Document | Rejection]:
+def read_jsonl(
+    stream: BinaryIO, source: str, stem: str, max_record_bytes: int | None = None
+) -> Iterator[Document | Rejection]:
     """Read JSON Lines from a binary stream; `source` names the file, `stem` seeds default ids."""
     head = stream.read(4)
     encoding = bom_encoding(head)
@@ -60,11 +62,13 @@ def read_jsonl(stream: BinaryIO, source: str, stem: str) -> Iterator[Document | 
         except StorylineError as error:
             yield Rejection.from_error(source, error)
             return
-        yield from _read_lines((line.encode("utf-8") for line in lines), source, stem)
+        yield from _read_lines(
+            (line.encode("utf-8") for line in lines), source, stem, max_record_bytes
+        )
         return
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
-    yield from _read_lines(_prepend(head, stream), source, stem)
+    yield from _read_lines(_prepend(head, stream), source, stem, max_record_bytes)
 
 
 def read_json(data: bytes, source: str, stem: str) -> Iterator[Document | Rejection]:
@@ -91,13 +95,21 @@ def read_json(data: bytes, source: str, stem: str) -> Iterator[Document | Reject
         yield _convert(value, source, stem, "")
 
 
-def _read_lines(lines: Iterable[bytes], source: str, stem: str) -> Iterator[Document | Rejection]:
+def _read_lines(
+    lines: Iterable[bytes], source: str, stem: str, max_record_bytes: int | None = None
+) -> Iterator[Document | Rejection]:
+    """One document per line. A JSON Lines file is read as a stream, so the size limit applies
+    to each record, not to the file: a large export is fine, one giant record is not."""
     seen_any = False
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         seen_any = True
         line_source = f"{source}:{number}"
+        if max_record_bytes is not None and len(raw) > max_record_bytes:
+            yield Rejection(line_source, "E104",
+                            f"line {number}: {len(raw)} bytes, limit {max_record_bytes}")
+            continue
         try:
             try:
                 line = raw.decode("utf-8")

@@ -172,8 +172,12 @@ class SqliteStore:
     def known_hashes(self) -> dict[str, str]:
         return dict(self._conn.execute("SELECT id, content_hash FROM articles"))
 
-    def upsert_articles(self, articles: Sequence[Article]) -> tuple[int, int, int]:
-        """Insert new ids, update changed ones, skip identical ones without writing.
+    def upsert_articles(
+        self, articles: Sequence[Article], written: set[str] | None = None
+    ) -> tuple[int, int, int]:
+        """Insert new ids, update changed ones, skip identical ones without writing. An update
+        sets only the columns that changed, so the full-text index is touched only when the
+        title or text did. `written` collects the ids written.
 
         Returns (inserted, updated, unchanged). All or nothing: on error nothing is written.
         """
@@ -197,12 +201,15 @@ class SqliteStore:
                     )
                     inserted += 1
                 else:
-                    assignments = ", ".join(f"{name} = ?" for name in COLUMNS[1:])
+                    changed = [i for i in range(1, len(COLUMNS)) if row[i] != old[i]]
+                    assignments = ", ".join(f"{COLUMNS[i]} = ?" for i in changed)
                     conn.execute(
                         f"UPDATE articles SET {assignments}, updated_at = ? WHERE id = ?",
-                        (*row[1:], generation, article.id),
+                        (*(row[i] for i in changed), generation, article.id),
                     )
                     updated += 1
+                if written is not None:
+                    written.add(article.id)
                 stored[article.id] = row  # a repeated id later in the batch compares to this
         return inserted, updated, unchanged
 
