@@ -163,7 +163,7 @@ def _event(
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     source = _actor_at(sent, coded.source_span, inside, normalizer, article.published)
     target = _actor_at(sent, coded.target_span, inside, normalizer, article.published)
-    date, date_text, basis = _event_date(article, sent, times)
+    date, date_text, basis = _event_date(article, sent, times, coded.type)
     return Event(
         id=f"{article.id}:{start}",
         article_id=article.id,
@@ -209,7 +209,7 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 
 def _event_date(
-    article: Article, sent: Span, times: list[TimeExpression]
+    article: Article, sent: Span, times: list[TimeExpression], event_type: str = ""
 ) -> tuple[str | None, str | None, str | None]:
     """The sentence's own time of the event, else the publication date (basis null).
 
@@ -230,9 +230,38 @@ def _event_date(
     if not candidates:
         return article.published, None, None
     root = sent.root.idx
-    best = max(candidates, key=lambda t: (_PRECISION_RANK.get(t.precision, 0),
+    spoken = event_type in SPOKEN_TYPES
+    best = max(candidates, key=lambda t: (spoken or not _dates_the_report(sent, t),
+                                          _PRECISION_RANK.get(t.precision, 0),
                                           -abs(t.start - root), -t.start))
     return best.value, best.text, best.basis
+
+
+SPOKEN_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+"""Events that are statements: the day they were said is the day they happened."""
+
+REPORTING = frozenset(
+    "say announce tell report state add confirm claim note write quote declare "
+    "explain insist warn".split()
+)
+
+
+def _dates_the_report(sent: Span, expression: TimeExpression) -> bool:
+    """True for "soldiers were killed on Thursday, the governor announced on Friday": a time
+    attached straight to a reporting verb dates the announcement, not the deed it reports."""
+    root = sent.root
+    if root.lemma_ not in REPORTING:
+        return False
+    doc = sent.doc
+    token = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if token is None:
+        return False
+    head = token.root
+    while head.head.i != head.i and head.head.i != root.i:  # spaCy makes new Token objects
+        head = head.head
+    return head.head.i == root.i and head.i != root.i and head.dep_ in {
+        "prep", "npadvmod", "advmod", "tmod"
+    }
 
 
 def _location(inside: list[Mention], source: Actor | None, target: Actor | None) -> Place | None:

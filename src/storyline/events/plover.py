@@ -62,7 +62,7 @@ def code_with_rules(sent: Span) -> CodedSentence | None:
                 if reading is not None:
                     pred = comp
                     break
-    if reading is None and pred is not sent.root and sent.root.pos_ == "VERB":
+    if reading is None and pred.i != sent.root.i and sent.root.pos_ == "VERB":
         reading = rules.interpret(sent.root)  # "…, a rights group protested"
         pred = sent.root if reading is not None else pred
     if reading is None:
@@ -85,7 +85,7 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
     tok = head
     for _ in range(6):  # the path from the act up to the frame verb ("continued to send arms")
         chain.add(tok.i)
-        if tok.i in (pred.i, frame.i) or tok.head is tok:
+        if tok.i in (pred.i, frame.i) or tok.head.i == tok.i:
             break
         tok = tok.head
     chain_tokens = [sent.doc[i] for i in sorted(chain)]

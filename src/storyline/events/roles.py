@@ -45,7 +45,7 @@ def agent(tokens: Sequence[Token]) -> Token | None:
                     return objs[0]
         for prep in children(tok, "prep"):
             for noun in children(prep, "pobj"):
-                found = agent([noun]) if noun is not tok else None
+                found = agent([noun]) if noun.i != tok.i else None
                 if found is not None:
                     return found
     return None

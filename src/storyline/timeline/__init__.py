@@ -1,0 +1,99 @@
+"""Dated timelines whose every line is a cited sentence of a real article.
+
+`build_timeline` treats the given articles as one topic: it ranks days by how many articles name
+or publish on them (`select_dates`), then gives each chosen day its most central non-redundant
+sentences (`select_sentences`). `to_tilse` / `to_markdown` write the result (`tls_format`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from scipy import sparse
+
+from storyline.model import Article, TimelineEntry
+from storyline.timeline.select_dates import (
+    default_date_count,
+    rank_dates,
+    score_dates,
+    topic_relevance,
+)
+from storyline.timeline.select_sentences import (
+    Sentence,
+    TfidfSpace,
+    article_sentences,
+    choose_sentences,
+    lead_days,
+    usable,
+)
+from storyline.timeline.tls_format import parse_tilse, to_markdown, to_tilse
+
+__all__ = ["build_timeline", "parse_tilse", "to_markdown", "to_tilse"]
+
+
+def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sentences: int = 2,
+                   storyline_id: str | None = None,
+                   events: Sequence[dict[str, Any]] = ()) -> list[TimelineEntry]:
+    """Timeline of `articles` as one topic: `dates` days (None: chosen from the data), up to
+    `sentences` cited sentences each, in date order. Days with no usable sentence are skipped
+    in favour of the next-ranked day."""
+    originals = [a for a in sorted(articles, key=lambda a: a.id) if a.duplicate_of is None]
+    sents: list[Sentence] = [s for a in originals for s in article_sentences(a)]
+    if not sents:
+        return []
+    relevance = topic_relevance(originals)
+    scores = score_dates(sents, relevance)
+    wanted = default_date_count(scores) if dates is None else dates
+    mentioned: dict[date, list[int]] = defaultdict(list)
+    leads: dict[date, list[int]] = defaultdict(list)
+    for index, sent in enumerate(sents):
+        if not usable(sent):
+            continue
+        for day in sent.mentions:
+            mentioned[day].append(index)
+        for day in lead_days(sent):
+            leads[day].append(index)
+    boosted = _event_sentences(sents, events)
+    space = TfidfSpace([s.text for s in sents])
+    used: list[int] = []
+    entries: list[TimelineEntry] = []
+    for day in rank_dates(scores):
+        if len(entries) >= wanted:
+            break
+        taken = space.rows(used) if used else sparse.csr_matrix((0, space.matrix.shape[1]))
+        picked = choose_sentences(space, mentioned.get(day, []), leads.get(day, []), sentences,
+                                  boosted.get(day, frozenset()), taken)
+        if not picked:
+            continue
+        used.extend(picked)
+        entries.append(TimelineEntry(
+            storyline_id=storyline_id, date=day.isoformat(),
+            summary=[sents[i].text for i in picked],
+            citations=[{"article_id": sents[i].article_id, "sentence": sents[i].text}
+                       for i in picked]))
+    return sorted(entries, key=lambda e: e.date)
+
+
+def _event_sentences(sents: Sequence[Sentence],
+                     events: Sequence[dict[str, Any]]) -> dict[date, frozenset[int]]:
+    """Sentence indices holding a coded event, by the event's resolved day."""
+    by_day: dict[date, set[int]] = defaultdict(set)
+    if not events:
+        return {}
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for index, sent in enumerate(sents):
+        spans[sent.article_id].append((sent.start, sent.end, index))
+    for event in events:
+        value = str(event.get("date") or "")
+        if len(value) != 10:
+            continue
+        begin = event.get("char_start")
+        wanted = " ".join(str(event.get("sentence", "")).split())
+        for start, end, index in spans.get(str(event.get("article_id")), []):
+            inside = isinstance(begin, int) and start <= begin < end
+            if inside or (wanted and wanted == " ".join(sents[index].text.split())):
+                by_day[date.fromisoformat(value)].add(index)
+    return {day: frozenset(found) for day, found in by_day.items()}

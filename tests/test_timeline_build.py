@@ -1,0 +1,113 @@
+"""Timelines from a small fixture of articles about three dated events (a dam failure on Monday
+4 March, an emergency declared on 5 March, an engineers' report on Monday 11 March)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline.model import Article, TimelineEntry
+from storyline.timeline import build_timeline, parse_tilse, to_markdown, to_tilse
+from storyline.timeline.select_sentences import TfidfSpace, split_sentences
+
+FIXTURE = Path(__file__).parent / "fixtures" / "timeline_articles.json"
+EVENT_DATES = {"2024-03-04", "2024-03-05", "2024-03-11"}
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    records = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    return [Article(id=r["id"], source=r["id"], outlet=r["outlet"], title=None,
+                    published=r["published"], published_basis="metadata", language="en",
+                    text=r["text"]) for r in records]
+
+
+def _sentences_of(article: Article) -> set[str]:
+    return {article.text[s:e] for s, e in split_sentences(article.text)}
+
+
+def test_timeline_has_the_three_event_dates_resolved_from_weekday_and_month_day(articles):
+    entries = build_timeline(articles, dates=3, sentences=2)
+    assert {e.date for e in entries} == EVENT_DATES
+
+
+def test_every_summary_sentence_is_a_real_sentence_of_the_cited_article(articles):
+    by_id = {a.id: a for a in articles}
+    entries = build_timeline(articles, dates=4, sentences=2, storyline_id="sl-1")
+    assert entries
+    for entry in entries:
+        assert entry.storyline_id == "sl-1"
+        assert len(entry.summary) == len(entry.citations)
+        for sentence, cite in zip(entry.summary, entry.citations, strict=True):
+            assert cite["sentence"] == sentence
+            assert sentence in _sentences_of(by_id[cite["article_id"]])
+
+
+def test_no_near_duplicate_sentences_within_one_date(articles):
+    for entry in build_timeline(articles, dates=4, sentences=3):
+        space = TfidfSpace(entry.summary)
+        similarity = (space.matrix @ space.matrix.T).toarray()
+        off_diagonal = similarity[~np.eye(len(entry.summary), dtype=bool)]
+        assert (off_diagonal <= 0.5 + 1e-9).all()
+
+
+def test_same_input_in_any_order_gives_the_same_timeline(articles):
+    first = build_timeline(articles, sentences=2)
+    second = build_timeline(list(reversed(articles)), sentences=2)
+    assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
+
+
+def test_default_date_count_is_chosen_from_the_data(articles):
+    entries = build_timeline(articles)
+    assert 3 <= len(entries) <= 40
+    assert EVENT_DATES <= {e.date for e in entries}
+
+
+def test_dates_come_out_in_chronological_order(articles):
+    dates = [e.date for e in build_timeline(articles, dates=4)]
+    assert dates == sorted(dates)
+
+
+def test_duplicate_articles_are_not_cited(articles):
+    copy = Article(**{**articles[0].__dict__, "id": "velmora-copy", "duplicate_of": "velmora-1"})
+    entries = build_timeline([*articles, copy], dates=4, sentences=3)
+    assert all(c["article_id"] != "velmora-copy" for e in entries for c in e.citations)
+
+
+def test_coded_event_sentence_is_preferred_for_its_date(articles):
+    report = next(a for a in articles if a.id == "velmora-5")
+    target = "The inspectors presented the findings to parliament on Monday"
+    start = report.text.index(target)
+    events = [{"article_id": "velmora-5", "date": "2024-03-11", "char_start": start,
+               "char_end": start + len(target), "sentence": target, "type": "CONSULT"}]
+    plain = build_timeline(articles, dates=3, sentences=1)
+    boosted = build_timeline(articles, dates=3, sentences=1, events=events)
+    day = {e.date: e.summary[0] for e in boosted}["2024-03-11"]
+    assert day.startswith(target)
+    assert {e.date: e.summary[0] for e in plain}["2024-03-11"] != day
+
+
+def test_empty_input_gives_an_empty_timeline():
+    assert build_timeline([]) == []
+
+
+def test_tilse_format_round_trips(articles):
+    entries = build_timeline(articles, dates=3, sentences=2)
+    text = to_tilse(entries)
+    lines = text.splitlines()
+    assert lines[0] in EVENT_DATES and lines[-1] == "-" * 32
+    assert parse_tilse(text) == {e.date: e.summary for e in entries}
+
+
+def test_tilse_parser_reads_gold_style_blocks():
+    gold = "2011-03-16\n- Protesters gather .\nThirty arrested .\n" + "-" * 32 + "\n"
+    assert parse_tilse(gold) == {"2011-03-16": ["- Protesters gather .", "Thirty arrested ."]}
+
+
+def test_markdown_cites_each_sentence():
+    entry = TimelineEntry(None, "2024-03-04", ["The dam burst."],
+                          [{"article_id": "a1", "sentence": "The dam burst."}])
+    assert to_markdown([entry]) == "## 2024-03-04\n\n- The dam burst. *(a1)*\n"
