@@ -99,3 +99,17 @@ def test_events_command_filters_the_stored_events(mixed_corpus: Path, tmp_path: 
     assert types <= {"AGREE"}
     none = runner.invoke(app, ["events", "--db", db, "--since", "2999-01-01"])
     assert none.exit_code == 0 and "no events match" in none.output
+
+
+def test_timeline_command_prints_dated_cited_lines_in_each_format(mixed_corpus: Path):
+    tilse = runner.invoke(app, ["timeline", str(mixed_corpus), "--dates", "2", "--format",
+                                "tilse"])
+    assert tilse.exit_code == 0, tilse.output
+    blocks = [b for b in tilse.stdout.split("-" * 32 + "\n") if b.strip()]
+    assert 1 <= len(blocks) <= 2
+    assert all(re.match(r"\d{4}-\d{2}-\d{2}\n", b) for b in blocks)
+    jsonl = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "jsonl"])
+    entries = [json.loads(line) for line in jsonl.stdout.splitlines() if line.startswith("{")]
+    assert entries and all(len(e["summary"]) == len(e["citations"]) for e in entries)
+    bad = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "xml"])
+    assert bad.exit_code == 2

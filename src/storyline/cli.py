@@ -17,7 +17,13 @@ from rich.console import Console
 from storyline import __version__
 from storyline.errors import Rejection, StorylineError
 from storyline.options import Options
-from storyline.pipeline import EXIT_NOTHING_USABLE, EXIT_OK, analyze, clean_inputs
+from storyline.pipeline import (
+    EXIT_NOTHING_USABLE,
+    EXIT_OK,
+    EXIT_USAGE,
+    analyze,
+    clean_inputs,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -257,6 +263,42 @@ def events(
         )
     if not found:
         err.print("no events match", markup=False)
+
+
+@app.command()
+def timeline(
+    inputs: Inputs,
+    dates: Annotated[
+        int | None, typer.Option(min=1, help="Number of dates (default: chosen from the data).")
+    ] = None,
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per date.")] = 2,
+    fmt: Annotated[
+        str, typer.Option("--format", help="tilse (Timeline17 gold format), jsonl or md.")
+    ] = "md",
+) -> None:
+    """Treat all INPUTS as one topic and print its dated timeline, every line cited."""
+    from storyline.model import Article
+    from storyline.timeline import build_timeline, to_markdown, to_tilse
+
+    if fmt not in ("tilse", "jsonl", "md"):
+        err.print(f"unknown --format {fmt!r}: use tilse, jsonl or md", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    items = clean_inputs(inputs, Options(quiet=True, understand=False))
+    for item in items:
+        if isinstance(item, Rejection):
+            _report_rejection(item)
+    articles = [item for item in items if isinstance(item, Article)]
+    if not articles:
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+    entries = build_timeline(articles, dates=dates, sentences=sentences)
+    if fmt == "tilse":
+        out.print(to_tilse(entries), markup=False, soft_wrap=True, end="")
+    elif fmt == "md":
+        out.print(to_markdown(entries), markup=False, soft_wrap=True, end="")
+    else:
+        for entry in entries:
+            out.print(json.dumps(entry.to_dict(), ensure_ascii=False), markup=False,
+                      soft_wrap=True)
 
 
 def main() -> None:
