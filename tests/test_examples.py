@@ -137,10 +137,59 @@ def test_outlets_titles_and_stated_dates_match_the_gold(run: RunResult) -> None:
             assert article.published == gold["true_date"], article.id
 
 
-def test_same_input_gives_byte_identical_articles_and_events(
-    run: RunResult, tmp_path: Path
-) -> None:
-    again = analyze([str(CORPUS)], out=tmp_path / "again", options=Options(quiet=True))
+@pytest.fixture(scope="module")
+def again(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
+    """A second, independent run on the same input (its own output folder and store)."""
+    out = tmp_path_factory.mktemp("again") / "out"
+    return analyze([str(CORPUS)], out=out, options=Options(quiet=True))
+
+
+def test_same_input_gives_byte_identical_output_files(run: RunResult, again: RunResult) -> None:
     assert run.out is not None and again.out is not None
-    for name in ("articles.jsonl", "events.jsonl"):
+    for name in ("articles.jsonl", "events.jsonl", "stories.jsonl", "storylines.jsonl",
+                 "timeline.jsonl", "rejected.jsonl"):
         assert (run.out / name).read_bytes() == (again.out / name).read_bytes(), name
+
+
+def _bcubed(found: dict[str, str], gold: dict[str, str]) -> float:
+    """BCubed F1 of a clustering (item -> cluster) against gold (item -> class)."""
+    items = sorted(gold)
+    clusters: dict[str, set[str]] = {}
+    classes: dict[str, set[str]] = {}
+    for item in items:
+        clusters.setdefault(found[item], set()).add(item)
+        classes.setdefault(gold[item], set()).add(item)
+    precision = sum(len(clusters[found[i]] & classes[gold[i]]) / len(clusters[found[i]])
+                    for i in items) / len(items)
+    recall = sum(len(clusters[found[i]] & classes[gold[i]]) / len(classes[gold[i]])
+                 for i in items) / len(items)
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_stories_and_storylines_match_the_gold(run: RunResult) -> None:
+    stories = {a.id: a.story_id for a in run.articles}
+    lines = {a.id: a.storyline_id for a in run.articles}
+    gold_story = {i: a["story"] for i, a in GOLD["articles"].items()}
+    gold_line = {i: GOLD["stories"][a["story"]]["storyline"] for i, a in GOLD["articles"].items()}
+    assert _bcubed(stories, gold_story) >= 0.95
+    assert _bcubed(lines, gold_line) >= 0.95
+
+
+def test_every_storyline_has_a_timeline_citing_real_sentences(run: RunResult) -> None:
+    texts = {a.id: " ".join(a.text.split()) for a in run.articles}
+    with_timeline = {e.storyline_id for e in run.timeline}
+    assert with_timeline == {s.id for s in run.storylines}
+    for entry in run.timeline:
+        assert len(entry.summary) == len(entry.citations) >= 1
+        for sentence, citation in zip(entry.summary, entry.citations, strict=True):
+            assert citation["sentence"] == sentence
+            assert " ".join(sentence.split()) in texts[citation["article_id"]]
+
+
+def test_a_rerun_on_the_same_store_reuses_everything_and_keeps_the_ids(run: RunResult) -> None:
+    assert run.out is not None
+    rerun = analyze([str(CORPUS)], out=run.out, options=Options(quiet=True))
+    assert rerun.stats["reused"] == len(rerun.articles)
+    assert rerun.stats["understood"] == 0 and rerun.stats["unchanged"] == len(rerun.articles)
+    assert [s.to_dict() for s in rerun.stories] == [s.to_dict() for s in run.stories]
+    assert rerun.events == run.events

@@ -57,10 +57,13 @@ def write_contract(out: Path, result: RunResult) -> None:
         (r.to_dict() for r in sorted(result.rejections, key=lambda r: (r.source, r.reason))),
     )
     write_jsonl(out / "events.jsonl", result.events)
-    # Later steps (stories, timelines, framing) fill these; the files exist from the start so
-    # readers of the contract never meet a missing file.
-    for name in ("stories.jsonl", "storylines.jsonl", "timeline.jsonl", "framing.jsonl"):
-        write_jsonl(out / name, [])
+    write_jsonl(out / "stories.jsonl", (s.to_dict() for s in sorted(result.stories,
+                                                                     key=lambda s: s.id)))
+    write_jsonl(out / "storylines.jsonl", (s.to_dict() for s in sorted(result.storylines,
+                                                                       key=lambda s: s.id)))
+    write_jsonl(out / "timeline.jsonl", (e.to_dict() for e in result.timeline))
+    # framing comes with a later step; the file exists so readers never meet a missing one
+    write_jsonl(out / "framing.jsonl", [])
     write_text(out / "report.html", render_html(result))
     write_text(out / "report.md", render_markdown(result))
     write_text(

@@ -23,7 +23,7 @@ from storyline import __version__
 from storyline.clean import OutletProfiles, clean_document
 from storyline.dedup import CopyFeatures, copy_features, find_duplicates
 from storyline.errors import Rejection, StorylineError
-from storyline.model import Article, Document
+from storyline.model import Article, Document, Story, Storyline, TimelineEntry
 from storyline.options import Options
 from storyline.progress import Reporter
 from storyline.read import iter_documents
@@ -66,6 +66,9 @@ class RunResult:
     stats: dict[str, int] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
     """Contract records of `events.jsonl`, sorted by article and position."""
+    stories: list[Story] = field(default_factory=list)
+    storylines: list[Storyline] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -375,22 +378,30 @@ def _run(
     reporter.finish("dedup")
     articles.sort(key=lambda a: a.id)
 
-    events: list[dict[str, Any]] = []
+    result = RunResult(articles, rejections, {}, stats=stats)
     if options.understand:
+        from storyline.organize import organize
         from storyline.understand import infer_missing_dates, understand_corpus
 
         stats["published_inferred"] = infer_missing_dates(articles)
+        workers = resolve_workers(options.workers, len(articles), minimum=NLP_MIN_JOBS)
+        findings = understand_corpus(articles, store, reporter, workers)
+        stats.update(findings.stats)
+        organized = organize(articles, findings, store, reporter, workers)
+        stats["redated_with_stories"] = organized.redated
+        result.events = findings.events
+        result.stories, result.storylines = organized.stories, organized.storylines
+        result.timeline = organized.timeline
     if store is not None:
+        # links, inferred dates and story ids: an update writes only the changed columns
         store.upsert_articles(articles, written)
         store.save_profiles(profiles.to_dict())
+        if options.understand:
+            store.save_stories(result.stories, result.storylines, result.timeline)
         stats["inserted"] = len(written - set(known))
         stats["updated"] = len(written & set(known))
         stats["unchanged"] = len(articles) - len(written)
-    if options.understand:
-        workers = resolve_workers(options.workers, len(articles), minimum=NLP_MIN_JOBS)
-        events, understood = understand_corpus(articles, store, reporter, workers)
-        stats.update(understood)
-    return RunResult(articles, rejections, {}, stats=stats, events=events)
+    return result
 
 
 def build_manifest(
@@ -407,8 +418,8 @@ def build_manifest(
             "documents": len(result.articles) + len(result.rejections),
             "articles": len(result.articles),
             "duplicates": len(result.duplicates),
-            "stories": 0,
-            "storylines": 0,
+            "stories": len(result.stories),
+            "storylines": len(result.storylines),
             "events": len(result.events),
             "rejected": len(result.rejections),
         },

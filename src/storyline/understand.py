@@ -12,7 +12,7 @@ import functools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -304,19 +304,23 @@ def infer_missing_dates(articles: Iterable[Article]) -> int:
     for article in articles:
         if article.published:
             continue
-        story_dates = groups.get(article.duplicate_of or article.id, [])
-        inferred = infer_published(article.text, article.removed_lines, story_dates=story_dates)
-        article.extra["published_inferred"] = {
-            "value": inferred.value,
-            "earliest": inferred.earliest,
-            "latest": inferred.latest,
-            "confidence": round(inferred.confidence, 2),
-            "evidence": inferred.evidence,
-        }
-        if inferred.value and inferred.confidence >= CONFIDENT:
-            article.published, article.published_basis = inferred.value, "inferred"
-            dated += 1
+        dated += _infer_one(article, groups.get(article.duplicate_of or article.id, []))
     return dated
+
+
+def _infer_one(article: Article, story_dates: list[str]) -> int:
+    inferred = infer_published(article.text, article.removed_lines, story_dates=story_dates)
+    article.extra["published_inferred"] = {
+        "value": inferred.value,
+        "earliest": inferred.earliest,
+        "latest": inferred.latest,
+        "confidence": round(inferred.confidence, 2),
+        "evidence": inferred.evidence,
+    }
+    if inferred.value and inferred.confidence >= CONFIDENT:
+        article.published, article.published_basis = inferred.value, "inferred"
+        return 1
+    return 0
 
 
 @functools.cache
@@ -340,14 +344,24 @@ def findings_key(article: Article) -> str:
     return f"{article.content_hash}|{article.published}|{understanding_version()}"
 
 
+@dataclass
+class CorpusFindings:
+    """The understanding step's output for a run: contract event records (sorted by article
+    and position) and each article's mention records."""
+
+    events: list[dict[str, Any]]
+    mentions: dict[str, list[dict[str, Any]]]
+    stats: dict[str, int]
+
+
 def understand_corpus(
     articles: Sequence[Article],
     store: SqliteStore | None = None,
     reporter: Reporter | None = None,
     workers: int = 1,
-) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """Events of every article as contract records (sorted by article and position), taking
-    the store's findings for articles understood before by this same version."""
+) -> CorpusFindings:
+    """Events and mentions of every article, taking the store's findings for articles
+    understood before by this same version."""
     known = store.understood_keys() if store is not None else {}
     keys = {a.id: findings_key(a) for a in articles}
     todo = [a for a in articles if known.get(a.id) != keys[a.id]]
@@ -358,13 +372,33 @@ def understand_corpus(
     if reporter:
         reporter.finish("understand")
     events = [e.to_dict() for u in found.values() for e in u.events]
+    mentions = {u.article_id: [m.to_dict() for m in u.mentions] for u in found.values()}
     if store is not None:
         store.save_findings([
             (u.article_id, keys[u.article_id], [e.to_dict() for e in u.events],
-             [m.to_dict() for m in u.mentions])
+             mentions[u.article_id])
             for u in found.values()
         ])
         for article_id in reused:
             events += store.events(EventFilter(article_id=article_id))
+        mentions.update(store.mentions(reused))
     events.sort(key=lambda e: (e["article_id"], e["char_start"]))
-    return events, {"understood": len(todo), "understanding_reused": len(reused)}
+    return CorpusFindings(events, mentions,
+                          {"understood": len(todo), "understanding_reused": len(reused)})
+
+
+def redate_with_stories(
+    articles: Sequence[Article], story_dates: Mapping[str, Sequence[str]]
+) -> list[Article]:
+    """Infer undated articles' dates again, now with the stated dates of their story; returns
+    the articles whose date or anchor changed, whose events must be dated again."""
+    changed = []
+    for article in articles:
+        if article.published and article.published_basis != "inferred":
+            continue
+        before = (article.published, narrow_anchor(article))
+        article.published = article.published_basis = None
+        _infer_one(article, list(story_dates.get(article.id, ())))
+        if (article.published, narrow_anchor(article)) != before:
+            changed.append(article)
+    return changed

@@ -118,7 +118,28 @@ CREATE TABLE understood (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING)
+V3_STORIES = """
+CREATE TABLE stories (
+    id           TEXT PRIMARY KEY,
+    storyline_id TEXT,
+    start        TEXT,
+    data         TEXT NOT NULL
+);
+CREATE TABLE storylines (
+    id    TEXT PRIMARY KEY,
+    start TEXT,
+    data  TEXT NOT NULL
+);
+CREATE TABLE timeline (
+    storyline_id TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    PRIMARY KEY (storyline_id, date)
+);
+CREATE INDEX stories_storyline ON stories(storyline_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES)
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from storyline.errors import Rejection, StorylineError
-from storyline.model import Article
+from storyline.model import Article, Story, Storyline, TimelineEntry
 from storyline.store import schema
 from storyline.store.events import (
     EventFilter,
@@ -27,6 +27,12 @@ from storyline.store.events import (
     query_events,
     replace_findings,
     understood_keys,
+)
+from storyline.store.stories import (
+    load_stories,
+    load_storylines,
+    load_timeline,
+    replace_stories,
 )
 
 BUSY_TIMEOUT_MS = 5000
@@ -345,6 +351,27 @@ class SqliteStore:
 
     def mentions(self, article_ids: Sequence[str]) -> dict[str, list[dict]]:
         return mentions_of(self._conn, article_ids)
+
+    # stories, storylines, timelines (store/stories.py)
+
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        storylines: Sequence[Storyline],
+        timeline: Sequence[TimelineEntry],
+    ) -> None:
+        """Replace the stored stories, storylines and timelines with this run's."""
+        with self._transaction() as conn:
+            replace_stories(conn, stories, storylines, timeline)
+
+    def stories(self) -> list[Story]:
+        return load_stories(self._conn)
+
+    def storylines(self) -> list[Storyline]:
+        return load_storylines(self._conn)
+
+    def timeline(self, storyline_id: str | None = None) -> list[TimelineEntry]:
+        return load_timeline(self._conn, storyline_id)
 
 
 Findings = tuple[str, str, list[dict], list[dict]]

@@ -1,0 +1,66 @@
+"""Stories, storylines and timelines in the SQLite store.
+
+A run writes them as a whole (they are corpus-level results: one new article can merge two
+stories' timelines), so saving replaces the tables' contents in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from storyline.model import Story, Storyline, TimelineEntry
+
+
+def replace_stories(
+    conn: sqlite3.Connection,
+    stories: Sequence[Story],
+    storylines: Sequence[Storyline],
+    timeline: Sequence[TimelineEntry],
+) -> None:
+    conn.execute("DELETE FROM stories")
+    conn.execute("DELETE FROM storylines")
+    conn.execute("DELETE FROM timeline")
+    conn.executemany(
+        "INSERT INTO stories(id, storyline_id, start, data) VALUES (?, ?, ?, ?)",
+        [(s.id, s.storyline_id, s.start, _dump(s.to_dict())) for s in stories],
+    )
+    conn.executemany(
+        "INSERT INTO storylines(id, start, data) VALUES (?, ?, ?)",
+        [(s.id, s.start, _dump(s.to_dict())) for s in storylines],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO timeline(storyline_id, date, data) VALUES (?, ?, ?)",
+        [(e.storyline_id or "", e.date, _dump(e.to_dict())) for e in timeline],
+    )
+    # events carry their article's story
+    conn.execute(
+        "UPDATE events SET story_id = (SELECT story_id FROM articles"
+        " WHERE articles.id = events.article_id)"
+    )
+    conn.execute("UPDATE events SET data = json_set(data, '$.story_id', story_id)")
+
+
+def load_stories(conn: sqlite3.Connection) -> list[Story]:
+    return [Story(**json.loads(row[0]))
+            for row in conn.execute("SELECT data FROM stories ORDER BY start, id")]
+
+
+def load_storylines(conn: sqlite3.Connection) -> list[Storyline]:
+    return [Storyline(**json.loads(row[0]))
+            for row in conn.execute("SELECT data FROM storylines ORDER BY start, id")]
+
+
+def load_timeline(conn: sqlite3.Connection, storyline_id: str | None = None) -> list[TimelineEntry]:
+    sql = "SELECT data FROM timeline"
+    params: tuple[str, ...] = ()
+    if storyline_id is not None:
+        sql += " WHERE storyline_id = ?"
+        params = (storyline_id,)
+    return [TimelineEntry(**json.loads(row[0]))
+            for row in conn.execute(sql + " ORDER BY storyline_id, date", params)]
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
