@@ -88,14 +88,27 @@ def shingle_hashes(text: str, words: int) -> np.ndarray:
     return _shingles_of_normalized(normalize_for_hash(text), words)
 
 
+_TOKEN_CACHE: dict[str, int] = {}
+_TOKEN_CACHE_LIMIT = 1_000_000
+
+
+def _token_hashes(tokens: list[str]) -> np.ndarray:
+    """xxh3 of each token; news vocabulary repeats, so each word is hashed once per process
+    and the lookups run at C speed (the cache is a pure function's memo: results never vary)."""
+    cache = _TOKEN_CACHE
+    if len(cache) > _TOKEN_CACHE_LIMIT:
+        cache.clear()
+    digest = xxhash.xxh3_64_intdigest
+    for token in set(tokens).difference(cache):
+        cache[token] = digest(token.encode())
+    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
 def _shingles_of_normalized(normalized: str, words: int) -> np.ndarray:
     tokens = normalized.split()
     if not tokens:
         return _EMPTY
-    digest = xxhash.xxh3_64_intdigest
-    token_hashes = np.fromiter(
-        (digest(token.encode()) for token in tokens), dtype=np.uint64, count=len(tokens)
-    )
+    token_hashes = _token_hashes(tokens)
     width = min(max(words, 1), len(tokens))
     count = len(tokens) - width + 1
     rolled = np.zeros(count, dtype=np.uint64)

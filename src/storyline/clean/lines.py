@@ -299,7 +299,7 @@ _SPACE = re.compile(r"\s+")
 
 def normalize_line(line: str) -> str:
     """Whitespace-collapsed, NFC form: the key under which lines are compared."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", line)).strip()
+    return " ".join(unicodedata.normalize("NFC", line).split())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -588,7 +588,7 @@ def _mark_captions(norm: list[str], story: list[bool], verdict: list[str | None]
     for i, line in enumerate(norm):
         if not line or verdict[i] or len(words_of(line)) > 40:
             continue
-        if CAPTION_TAIL.search(line) and not CAPTION.match(line):
+        if CAPTION_TAIL.search(line, max(0, len(line) - 100)) and not CAPTION.match(line):
             verdict[i] = "caption"
             continue
         if ARCHIVE_CAPTION.match(line):
