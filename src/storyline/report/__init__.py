@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from storyline.errors import CATALOGUE
+from storyline.report.plots import timeline_svg
 
 if TYPE_CHECKING:
     from storyline.model import Article
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}
-h1,h2{font-weight:600}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+h1,h2,h3{font-weight:600}dd{margin:.2rem 0 .4rem 1.2rem}svg{max-width:100%;height:auto}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.muted{color:#777}.num{text-align:right}
 code{background:#f4f4f4;padding:0 .2rem}
@@ -53,6 +55,7 @@ def render_html(result: RunResult) -> str:
         *(f"<tr><th>{escape(k)}</th><td class='num'>{int(v)}</td></tr>" for k, v in counts.items()),
         "</table>",
     ]
+    parts += _storylines_html(result)
     outlets = Counter(a.outlet or "unknown" for a in result.articles)
     parts.append("<h2>Outlets</h2><table><tr><th>outlet</th><th>articles</th></tr>")
     parts += [
@@ -105,6 +108,41 @@ def render_html(result: RunResult) -> str:
     return "\n".join(parts)
 
 
+def _storylines_html(result: RunResult) -> list[str]:
+    """Each storyline: its timeline plot, its stories with their outlets, and its timeline with
+    every line's citation."""
+    if not result.storylines:
+        return []
+    stories = {s.id: s for s in result.stories}
+    by_id = {a.id: a for a in result.articles}
+    parts = [f"<h2>Storylines ({len(result.storylines)})</h2>"]
+    for line in sorted(result.storylines, key=lambda s: (s.start or "", s.id)):
+        members = [stories[i] for i in line.story_ids if i in stories]
+        entries = [e for e in result.timeline if e.storyline_id == line.id]
+        parts.append(f"<h3 id='{escape(line.id)}'>{escape(line.title)}</h3>"
+                     f"<p class='muted'>{escape(line.start or '?')} – {escape(line.end or '?')}, "
+                     f"{len(members)} stories</p>")
+        parts.append(timeline_svg(members, entries))
+        parts.append("<table><tr><th>story</th><th>dates</th><th>outlets</th>"
+                     "<th>articles</th></tr>")
+        for story in sorted(members, key=lambda s: (s.start or "", s.id)):
+            parts.append(
+                f"<tr><td>{escape(story.title)}</td><td>{escape(story.start or '')}"
+                f"{' – ' + escape(story.end) if story.end and story.end != story.start else ''}"
+                f"</td><td>{escape(', '.join(story.outlets))}</td>"
+                f"<td class='num'>{len(story.article_ids)}</td></tr>")
+        parts.append("</table><h4>Timeline</h4><dl>")
+        for entry in entries:
+            parts.append(f"<dt><strong>{escape(entry.date)}</strong></dt>")
+            for sentence, cite in zip(entry.summary, entry.citations, strict=False):
+                source = by_id.get(cite.get("article_id", ""))
+                where = f"{source.outlet or ''}, {source.title or source.id}" if source else ""
+                parts.append(f"<dd>{escape(sentence)} <span class='muted'>[{escape(where)} · "
+                             f"<code>{escape(cite.get('article_id', ''))}</code>]</span></dd>")
+        parts.append("</dl>")
+    return parts
+
+
 def render_markdown(result: RunResult) -> str:
     counts = result.manifest.get("counts", {})
     lines = ["# storyline report", ""]
@@ -116,6 +154,11 @@ def render_markdown(result: RunResult) -> str:
         original = by_id.get(original_id)
         lines.append(f"- {_md(_label(original) if original else original_id)}")
         lines += [f"  - copied by {_md(_label(c))}" for c in copies]
+    for line in sorted(result.storylines, key=lambda s: (s.start or "", s.id)):
+        lines += ["", f"## {_md(line.title)} ({line.start} – {line.end})", ""]
+        for entry in (e for e in result.timeline if e.storyline_id == line.id):
+            for sentence, cite in zip(entry.summary, entry.citations, strict=False):
+                lines.append(f"- **{entry.date}** {_md(sentence)} [`{cite.get('article_id')}`]")
     lines += ["", "## Articles", "", "| id | title | outlet | published |", "|---|---|---|---|"]
     lines += [
         f"| {_md(a.id)} | {_md(a.title or '')} | {_md(a.outlet or '')} | {a.published or ''} |"

@@ -1,0 +1,45 @@
+"""The report: self-contained, a timeline plot per storyline, untrusted text escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from storyline.options import Options
+from storyline.pipeline import RunResult, analyze
+
+from .conftest import STORY
+
+
+def test_report_is_self_contained_with_a_plot_and_timeline_per_storyline(
+    examples_run: RunResult,
+) -> None:
+    assert examples_run.out is not None
+    html = (examples_run.out / "report.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == len(examples_run.storylines) >= 3
+    assert not re.search(r"""(src|href)=['"]?(https?:)?//""", html)  # nothing from the network
+    for line in examples_run.storylines:
+        assert line.title in html.replace("&#x27;", "'").replace("&amp;", "&")
+    first = examples_run.timeline[0]
+    assert first.citations[0]["article_id"] in html
+    markdown = (examples_run.out / "report.md").read_text(encoding="utf-8")
+    assert f"**{first.date}**" in markdown
+
+
+def test_article_text_is_escaped_in_the_report(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile = (
+        "<script>alert('x')</script> <img src=x onerror=alert(1)> Headline of the day\n"
+        + STORY
+    )
+    (folder / "hostile.jsonl").write_text(json.dumps({
+        "id": "hostile", "title": "<script>alert('t')</script>", "outlet": "<b>Outlet</b>",
+        "published": "2020-03-05", "text": hostile,
+    }) + "\n", encoding="utf-8")
+    result = analyze([str(folder)], out=tmp_path / "out", options=Options(quiet=True))
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert result.articles
+    assert "<script>" not in html and "<b>Outlet</b>" not in html
+    assert "&lt;script&gt;" in html
