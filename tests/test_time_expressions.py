@@ -279,3 +279,22 @@ def test_held_out_sentences_are_resolved_at_least_90_percent() -> None:
 def test_overnight_resolves_to_the_publication_day() -> None:
     found = find_time_expressions("Drones hit the port overnight, officials said.", "2023-07-18")
     assert [(t.text, t.value) for t in found] == [("overnight", "2023-07-18")]
+
+
+# --- tokenized text (a comma standing apart, as in PTB-tokenized corpora) ----------------------
+
+def test_year_after_a_spaced_comma_is_read_not_guessed_from_publication() -> None:
+    text = "The dam was finished on June 4 , 1998 and opened a year later ."
+    assert value(text, "2021-05-02", "June 4 , 1998") == "1998-06-04"
+
+
+def test_day_month_and_month_year_accept_a_spaced_comma() -> None:
+    assert value("It burned on 9 October , 2006 .", "2021-05-02", "9 October , 2006") == \
+        "2006-10-09"
+    assert value("Talks stalled in October , 2006 .", "2021-05-02", "October , 2006") == "2006-10"
+
+
+def test_weekday_before_a_spaced_comma_still_picks_the_year() -> None:
+    # 5 March fell on a Wednesday in 2014, not in 2013 or 2015
+    text = "The ferry sank on Wednesday , 5 March after a storm ."
+    assert value(text, "2015-02-01", "Wednesday , 5 March") == "2014-03-05"

@@ -126,14 +126,20 @@ def _shared_names(stories: Sequence[Story], events: Sequence[dict],
         if place:
             place_stories.setdefault(place, set()).add(sid)
             place_count[place] += 1
-        elif actor:
+        if actor:
             actor_stories.setdefault(actor, set()).add(sid)
             actor_count[actor] += 1
 
     for article_id in story_of:
         if mentions.get(article_id):
             for m in mentions[article_id]:
-                add(article_id, _name(m.get("actor")), _name(m.get("place")))
+                actor, place = m.get("actor") or {}, m.get("place") or {}
+                # a country named as a doer ("Turkey agreed") is an actor, not the setting;
+                # the setting is the specific place (a province, a city, a crossing)
+                is_actor = actor.get("kind") not in (None, "place")
+                specific = place.get("feature") not in (None, "country")
+                add(article_id, _name(actor) if is_actor else None,
+                    _name(place) if specific else None)
     for e in events:
         if e.get("article_id") in story_of and not mentions.get(e["article_id"]):
             add(e["article_id"], _name(e.get("source")), _name(e.get("location")))

@@ -57,7 +57,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?![\d,]\d)"
 _PART = r"(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of|end-|beginning\s+of)"
 _MONTH_ANY = rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
-_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{_WEEKDAY_ANY}),?\s+)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{_WEEKDAY_ANY})\s*,?\s+)?"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -69,14 +69,16 @@ ISO_DATE = _rx(r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![
 NUMERIC_DATE = _rx(
     r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.]\d)")
 YEAR_FIRST_DATE = _rx(r"(?<![\d/])(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")
-# "Monday, 5 March 2020", "5th of March", "the 5th of March"
+# "Monday, 5 March 2020", "5th of March", "the 5th of March"; a comma may stand apart, as in
+# tokenized text ("March 5 , 2020")
 DAY_MONTH = _rx(
-    rf"{_WEEKDAY_PREFIX}(?:(?i:the)\s+)?{_DAY}(?:\s+(?i:of))?\s+{_MONTH_ANY}(?:,?\s+{_YEAR})?\b")
+    rf"{_WEEKDAY_PREFIX}(?:(?i:the)\s+)?{_DAY}(?:\s+(?i:of))?\s+{_MONTH_ANY}"
+    rf"(?:\s*,?\s+{_YEAR})?\b")
 # "March 5, 2020", "Sept. 7", "Monday, Dec. 3"
 MONTH_DAY = _rx(
     rf"{_WEEKDAY_PREFIX}{_MONTH_ANY}\s+{_DAY}(?![\d:.]\d)(?!\s*(?i:p\.?m|a\.?m)\b)"
-    rf"(?:,?\s+{_YEAR})?\b")
-MONTH_YEAR = _rx(rf"(?:(?P<part>{_PART})\s*)?{_MONTH_ANY}(?:\s+(?i:of))?,?\s+{_YEAR}\b")
+    rf"(?:\s*,?\s+{_YEAR})?\b")
+MONTH_YEAR = _rx(rf"(?:(?P<part>{_PART})\s*)?{_MONTH_ANY}(?:\s+(?i:of))?\s*,?\s+{_YEAR}\b")
 MONTH_ALONE = _rx(
     rf"(?:(?P<part>{_PART})\s*)?(?:(?P<rel>(?i:last|next|this|the\s+coming|the\s+past))\s+)?"
     rf"(?P<month>{_MONTH_FULL})(?P<poss>'s|’s)?\b")
