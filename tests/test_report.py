@@ -43,3 +43,15 @@ def test_article_text_is_escaped_in_the_report(tmp_path: Path) -> None:
     assert result.articles
     assert "<script>" not in html and "<b>Outlet</b>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_framing_is_written_and_shown_side_by_side(examples_run: RunResult) -> None:
+    assert examples_run.out is not None
+    lines = (examples_run.out / "framing.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records == examples_run.framing and len(records) >= 30
+    for record in records:
+        assert {"story_id", "outlet", "labels", "loaded_terms", "facts_covered",
+                "facts_missing"} <= record.keys()
+    html = (examples_run.out / "report.html").read_text(encoding="utf-8")
+    assert html.count("Framing:") >= 10

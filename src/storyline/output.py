@@ -62,8 +62,7 @@ def write_contract(out: Path, result: RunResult) -> None:
     write_jsonl(out / "storylines.jsonl", (s.to_dict() for s in sorted(result.storylines,
                                                                        key=lambda s: s.id)))
     write_jsonl(out / "timeline.jsonl", (e.to_dict() for e in result.timeline))
-    # framing comes with a later step; the file exists so readers never meet a missing one
-    write_jsonl(out / "framing.jsonl", [])
+    write_jsonl(out / "framing.jsonl", result.framing)
     write_text(out / "report.html", render_html(result))
     write_text(out / "report.md", render_markdown(result))
     write_text(

@@ -69,6 +69,8 @@ class RunResult:
     stories: list[Story] = field(default_factory=list)
     storylines: list[Storyline] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    framing: list[dict[str, Any]] = field(default_factory=list)
+    """One record per (story, outlet): labels, loaded terms, facts covered and missed."""
 
     @property
     def exit_code(self) -> int:
@@ -392,6 +394,10 @@ def _run(
         result.events = findings.events
         result.stories, result.storylines = organized.stories, organized.storylines
         result.timeline = organized.timeline
+        from storyline.framing import compare_framing
+
+        result.framing = compare_framing(result.stories, articles, result.events,
+                                         findings.mentions)
     if store is not None:
         # links, inferred dates and story ids: an update writes only the changed columns
         store.upsert_articles(articles, written)

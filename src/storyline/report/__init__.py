@@ -140,7 +140,46 @@ def _storylines_html(result: RunResult) -> list[str]:
                 parts.append(f"<dd>{escape(sentence)} <span class='muted'>[{escape(where)} · "
                              f"<code>{escape(cite.get('article_id', ''))}</code>]</span></dd>")
         parts.append("</dl>")
+        parts += _framing_html(result, members)
     return parts
+
+
+def _framing_html(result: RunResult, stories: list) -> list[str]:
+    """Per story, its outlets side by side: how each names the actors, loaded terms, and the
+    facts the other outlets reported that it left out."""
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for record in result.framing:
+        by_story[record["story_id"]].append(record)
+    parts: list[str] = []
+    for story in sorted(stories, key=lambda s: (s.start or "", s.id)):
+        records = by_story.get(story.id, [])
+        if len(records) < 2:
+            continue
+        parts.append(f"<details><summary>Framing: {escape(story.title)}</summary><table><tr>"
+                     + "".join(f"<th>{escape(r['outlet'] or '')}</th>" for r in records)
+                     + "</tr><tr>")
+        for record in records:
+            labels = sorted(record["labels"], key=lambda x: -x["count"])[:8]
+            loaded = record["loaded_terms"][:8]
+            missing = record["facts_missing"][:6]
+            cell = "<ul>" + "".join(
+                f"<li>{escape(x['actor'])}: <em>{escape(x['term'])}</em> ×{x['count']}</li>"
+                for x in labels) + "</ul>"
+            if loaded:
+                cell += "<p>loaded: " + ", ".join(
+                    f"{escape(x['term'])} ({escape(x['category'])})" for x in loaded) + "</p>"
+            if missing:
+                cell += "<p class='muted'>missing: " + "; ".join(
+                    escape(_fact(f)) for f in missing) + "</p>"
+            parts.append(f"<td>{cell}</td>")
+        parts.append("</tr></table></details>")
+    return parts
+
+
+def _fact(fact: dict) -> str:
+    if fact.get("kind") == "number":
+        return str(fact.get("text") or f"{fact.get('value')} {fact.get('unit')}")
+    return f"{fact.get('type')} {fact.get('source') or '?'} → {fact.get('target') or '-'}"
 
 
 def render_markdown(result: RunResult) -> str:

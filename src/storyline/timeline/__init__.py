@@ -46,6 +46,7 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
         return []
     relevance = topic_relevance(originals)
     scores = score_dates(sents, relevance)
+    weights = [relevance.get(s.article_id, 1.0) for s in sents]
     wanted = default_date_count(scores) if dates is None else dates
     mentioned: dict[date, list[int]] = defaultdict(list)
     leads: dict[date, list[int]] = defaultdict(list)
@@ -65,7 +66,7 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
             break
         taken = space.rows(used) if used else sparse.csr_matrix((0, space.matrix.shape[1]))
         picked = choose_sentences(space, mentioned.get(day, []), leads.get(day, []), sentences,
-                                  boosted.get(day, frozenset()), taken)
+                                  boosted.get(day, frozenset()), taken, weights)
         if not picked:
             continue
         used.extend(picked)

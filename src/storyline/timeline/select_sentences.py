@@ -39,8 +39,10 @@ _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "
                      "sen", "rep", "prof", "jr", "sr", "no", "vs", "u.s", "u.n", "u.k", "jan",
                      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                      "inc", "corp", "co", "ltd", "maj", "adm", "brig", "rev", "e.g", "i.e", "etc"})
-_STAMP = re.compile(r"\s*,?\s*(?:\d{4}\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b)", re.I)
-"""A clock time right after a date: a dateline timestamp (publication metadata), not news."""
+_STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:\d{2}(?:\d{2})?\s*[,-]?\s*)?\d{1,2}:\d{2}(?!\d)")
+_STAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|(?-i:[A-Z]{2,4}))?\s*,?\s*$", re.I)
+"""A clock time right before or after a date ("Tue Mar 15 , 2011 4:54 am", "2nd June 2012 -
+15:21", "At 13:44 20th Jan 2012"): a dateline or comment timestamp (metadata), not news."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because
 been before being below between both but by can could did do does doing down during each few for
@@ -105,7 +107,8 @@ def article_sentences(article: Article) -> list[Sentence]:
         for expr in find_time_expressions(text, published):
             if expr.kind != "date" or expr.precision != "day" or not expr.value:
                 continue
-            if _STAMP.match(text, expr.end):
+            if _STAMP_AFTER.match(text, expr.end) or _STAMP_BEFORE.search(
+                    text, max(0, expr.start - 16), expr.start):
                 continue
             index = int(np.searchsorted(starts, expr.start, side="right")) - 1
             if index >= 0 and expr.start < spans[index][1]:
@@ -170,11 +173,14 @@ def usable(sentence: Sentence) -> bool:
 
 def choose_sentences(space: TfidfSpace, mentioned: Sequence[int], leads: Sequence[int], k: int,
                      boosted: frozenset[int] = frozenset(),
-                     taken: sparse.csr_matrix | None = None) -> list[int]:
+                     taken: sparse.csr_matrix | None = None,
+                     relevance: Sequence[float] | None = None) -> list[int]:
     """Up to `k` sentence indices for one date: ranked by cosine to the date's centroid (the mean
     of the mentioning sentences and of the lead sentences, each group weighted equally, as in
-    DATEWISE), sentences naming the date (and coded events of it) boosted, skipping any too
-    similar to one already chosen here or a near-copy of one used on another date."""
+    DATEWISE) times the topic relevance of the sentence's article (by sentence index; default 1,
+    so an off-topic report of the same day does not speak for the topic), sentences naming the
+    date (and coded events of it) boosted, skipping any too similar to one already chosen here or
+    a near-copy of one used on another date."""
     pool = candidates_for(mentioned, leads)
     if not pool or k <= 0:
         return []
@@ -186,6 +192,8 @@ def choose_sentences(space: TfidfSpace, mentioned: Sequence[int], leads: Sequenc
     boost = [(1.0 + MENTION_BONUS * (i in named)) * (1.0 + EVENT_BONUS * (i in boosted))
              for i in pool]
     scores = scores * np.array(boost)
+    if relevance is not None:
+        scores = scores * np.array([relevance[i] for i in pool])
     order = sorted(range(len(pool)), key=lambda j: (-scores[j], pool[j]))
     chosen: list[int] = []
     for j in order:
