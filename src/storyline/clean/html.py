@@ -8,7 +8,6 @@ in the main text is reported in `removed_lines`, so a user can see what was cut.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from dataclasses import dataclass, field
 
 import htmldate
@@ -79,25 +78,44 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
 
 
 def visible_lines(tree: HtmlElement) -> list[str]:
-    """The page's visible text, one line per visual block, whitespace-normalized."""
-    root = deepcopy(tree)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            _drop(element)
-            continue
-        tag = element.tag.lower()
-        hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(
-            element.get("style") or ""
-        )
-        if tag in INVISIBLE or hidden:
-            _drop(element)
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in BLOCKS:
-            element.text = "\n" + (element.text or "")
-            element.tail = "\n" + (element.tail or "")
-    text = "".join(root.itertext())
+    """The page's visible text, one line per visual block, whitespace-normalized. The tree is
+    walked as it is (no copy), skipping invisible subtrees but keeping the text after them."""
+    text = "".join(_visible_text(tree))
     lines = (normalize_line(line) for line in text.split("\n"))
     return [line for line in lines if line and any(ch.isalnum() for ch in line)]
+
+
+def _visible_text(root: HtmlElement) -> list[str]:
+    out: list[str] = []
+    # (element, entering) pairs on an explicit stack: deep pages cannot exhaust recursion
+    stack: list[tuple[etree._Element, bool]] = [(root, True)]
+    while stack:
+        element, entering = stack.pop()
+        tag = element.tag
+        if not entering:
+            if isinstance(tag, str) and tag.lower() in BLOCKS:
+                out.append("\n")
+            if element is not root and element.tail:
+                out.append(element.tail)
+            continue
+        if not isinstance(tag, str):  # comments and processing instructions: only their tail
+            if element.tail:
+                out.append(element.tail)
+            continue
+        name = tag.lower()
+        hidden = (name in INVISIBLE or element.get("hidden") is not None
+                  or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
+        if hidden:
+            if element is not root and element.tail:
+                out.append(element.tail)
+            continue
+        if name in BLOCKS:
+            out.append("\n")
+        if element.text:
+            out.append(element.text)
+        stack.append((element, False))
+        stack.extend((child, True) for child in reversed(element))
+    return out
 
 
 def removed_from_page(page_lines: list[str], text: str, rule_removed: list[str]) -> list[str]:
@@ -113,21 +131,6 @@ def removed_from_page(page_lines: list[str], text: str, rule_removed: list[str])
         if line not in kept:
             removed.append(line)
     return removed
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove an element but keep the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def _clean_meta(value: str | None) -> str | None:
