@@ -21,6 +21,7 @@ from storyline.pipeline import (
     EXIT_NOTHING_USABLE,
     EXIT_OK,
     EXIT_USAGE,
+    RunResult,
     analyze,
     clean_inputs,
 )
@@ -111,6 +112,18 @@ def _finish(result_code: int, message: str, quiet: bool) -> None:
     raise typer.Exit(result_code)
 
 
+def _analyze_or_exit(
+    inputs: list[str], out_dir: Path | None, db: Path | None, options: Options
+) -> RunResult:
+    """The analysis, with a store that cannot be opened reported as exit code 3."""
+    try:
+        return analyze(inputs, out=out_dir, db=db, options=options,
+                       on_rejection=_report_rejection)
+    except StorylineError as error:
+        err.print(str(error), markup=False)
+        raise typer.Exit(EXIT_NOTHING_USABLE) from error
+
+
 @app.command()
 def run(
     inputs: Inputs,
@@ -126,13 +139,7 @@ def run(
 ) -> None:
     """Analyze INPUTS and write the output folder (articles, rejected, report, manifest)."""
     options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold)
-    try:
-        result = analyze(
-            inputs, out=out_dir, db=db, options=options, on_rejection=_report_rejection
-        )
-    except StorylineError as error:
-        err.print(str(error), markup=False)
-        raise typer.Exit(EXIT_NOTHING_USABLE) from error
+    result = _analyze_or_exit(inputs, out_dir, db, options)
     counts = result.manifest["counts"]
     _finish(
         result.exit_code,
@@ -156,11 +163,7 @@ def ingest(
     """Read, clean and deduplicate INPUTS into the store, without writing an output folder."""
     db_path = _store_path(db)
     options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold, understand=False)
-    try:
-        result = analyze(inputs, db=db_path, options=options, on_rejection=_report_rejection)
-    except StorylineError as error:
-        err.print(str(error), markup=False)
-        raise typer.Exit(EXIT_NOTHING_USABLE) from error
+    result = _analyze_or_exit(inputs, None, db_path, options)
     stats = result.stats
     _finish(
         result.exit_code,

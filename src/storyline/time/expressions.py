@@ -188,7 +188,7 @@ def _nth_of_month(m: re.Match[str], ctx: _Context) -> TimeExpression | None:
 
 # --- relative to publication -------------------------------------------------------------------
 
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "earlier today": 0, "later today": 0,
+DAY_OFFSETS = {"today": 0, "tonight": 0, "earlier today": 0, "later today": 0,
                 "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
                 "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
                 "the day after tomorrow": 2,
@@ -197,7 +197,7 @@ _DAY_OFFSETS = {"today": 0, "tonight": 0, "earlier today": 0, "later today": 0,
 
 
 def _day_word(m: re.Match[str], ctx: _Context) -> TimeExpression | None:
-    offset = _DAY_OFFSETS.get(re.sub(r"\s+", " ", m["word"].lower()))
+    offset = DAY_OFFSETS.get(re.sub(r"\s+", " ", m["word"].lower()))
     if offset is None:
         return _make(m, None, DAY, RELATIVE)
     found = ctx.published + timedelta(days=offset) if ctx.published else None

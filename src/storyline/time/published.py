@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.time import patterns as pt
-from storyline.time.expressions import TimeExpression, find_time_expressions
+from storyline.time.expressions import DAY_OFFSETS, TimeExpression, find_time_expressions
 from storyline.time.relative import safe_date
 from storyline.time.tense import FUTURE, infer_tense
 
@@ -29,9 +29,8 @@ COPY_DAYS = 2
 # Years searched for a "Monday, 3 December" without a year when the text gives no earlier year.
 YEARS_BACK = 30
 
-_DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "earlier today": 0, "later today": 0,
-                     "this morning": 0, "this afternoon": 0, "this evening": 0,
-                     "yesterday": -1, "last night": -1, "the day before yesterday": -2}
+# day words that look back from the publication day ("yesterday"), from the resolver's table
+_DAY_WORD_OFFSETS = {word: offset for word, offset in DAY_OFFSETS.items() if offset <= 0}
 _MONTH_NAMES = "|".join(sorted(pt.MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z\u00C0-\u024F.'’ -]{1,40}?)"
