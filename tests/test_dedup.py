@@ -284,3 +284,18 @@ def test_same_day_tie_goes_to_the_outlet_that_is_elsewhere_the_first_publisher()
         links = find_duplicates(articles, Options())
         assert links["ledger-b"].original == "wire-b"
         assert "wire-b" not in links
+
+
+def test_signatures_equal_what_datasketch_update_batch_computes() -> None:
+    """dedup computes MinHash values from the array with datasketch's own scheme helpers; an
+    upgrade of datasketch that changes them must fail here, not silently change the links."""
+    import numpy as np
+
+    from storyline.dedup import _empty_minhash, _signature_values
+
+    shingles = shingle_hashes(
+        "Ankara and Moscow agreed on joint patrols along the highway on Thursday.", 5
+    )
+    reference = _empty_minhash(128).copy()
+    reference.update_batch((shingles >> np.uint64(32)).tolist())
+    assert np.array_equal(reference.hashvalues, _signature_values(shingles, 128))
