@@ -7,6 +7,7 @@ outlet profiles. Every line cut is kept in `removed_lines`, so cleaning can alwa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -73,14 +74,14 @@ def detect_language(text: str) -> str | None:
     """Language by share of common function words: cheap, offline, good enough for news prose.
     Agglutinative languages (Turkish) have fewer function words, so a clear lead over every
     other language also counts; None when the text is too short or no language stands out."""
-    words = [w.lower() for w in words_of(text[:3000])]
+    words = words_of(text[:3000].lower())
     if len(words) < MIN_LANGUAGE_WORDS:
         return None
+    counts = Counter(words)
     shares = sorted(
-        ((sum(1 for w in words if w in stopwords) / len(words), lang)
-         for lang, stopwords in _STOPWORD_SETS.items()),
-        reverse=True,
-    )
+        (sum(counts[w] for w in stopwords.intersection(counts)) / len(words), lang)
+        for lang, stopwords in _STOPWORD_SETS.items()
+    )[::-1]
     (best_share, best), (second_share, _) = shares[0], shares[1]
     if best_share >= MIN_STOPWORD_SHARE or (
         best_share >= MIN_STOPWORD_SHARE / 2 and best_share >= 2 * second_share
