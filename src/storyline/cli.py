@@ -304,6 +304,25 @@ def timeline(
                       soft_wrap=True)
 
 
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exported files.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    db: StoreOption = Path(DEFAULT_DB),
+) -> None:
+    """Export articles, stories, storylines, events, timelines and framing from the store."""
+    from storyline.export import FORMATS, export_store
+    from storyline.store import open_store
+
+    if fmt not in FORMATS:
+        err.print(f"unknown --format {fmt!r}: use {', '.join(FORMATS)}", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    with open_store(_existing_store(db)) as store:
+        written = export_store(store, out_dir, fmt)
+    for table, path in written.items():
+        out.print(f"{table}: {path}", markup=False, soft_wrap=True)
+
+
 def main() -> None:
     try:
         app()

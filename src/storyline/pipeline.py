@@ -404,6 +404,7 @@ def _run(
         store.save_profiles(profiles.to_dict())
         if options.understand:
             store.save_stories(result.stories, result.storylines, result.timeline)
+            store.save_framing(result.framing)
         stats["inserted"] = len(written - set(known))
         stats["updated"] = len(written & set(known))
         stats["unchanged"] = len(articles) - len(written)

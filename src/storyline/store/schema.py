@@ -139,7 +139,16 @@ CREATE TABLE timeline (
 CREATE INDEX stories_storyline ON stories(storyline_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES)
+V4_FRAMING = """
+CREATE TABLE framing (
+    story_id TEXT NOT NULL,
+    outlet   TEXT NOT NULL,
+    data     TEXT NOT NULL,
+    PRIMARY KEY (story_id, outlet)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING)
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,9 +29,11 @@ from storyline.store.events import (
     understood_keys,
 )
 from storyline.store.stories import (
+    load_framing,
     load_stories,
     load_storylines,
     load_timeline,
+    replace_framing,
     replace_stories,
 )
 
@@ -363,6 +365,13 @@ class SqliteStore:
         """Replace the stored stories, storylines and timelines with this run's."""
         with self._transaction() as conn:
             replace_stories(conn, stories, storylines, timeline)
+
+    def save_framing(self, records: Sequence[dict]) -> None:
+        with self._transaction() as conn:
+            replace_framing(conn, records)
+
+    def framing(self) -> list[dict]:
+        return load_framing(self._conn)
 
     def stories(self) -> list[Story]:
         return load_stories(self._conn)

@@ -42,6 +42,19 @@ def replace_stories(
     conn.execute("UPDATE events SET data = json_set(data, '$.story_id', story_id)")
 
 
+def replace_framing(conn: sqlite3.Connection, records: Sequence[dict]) -> None:
+    conn.execute("DELETE FROM framing")
+    conn.executemany(
+        "INSERT OR REPLACE INTO framing(story_id, outlet, data) VALUES (?, ?, ?)",
+        [(r["story_id"], r["outlet"] or "", _dump(r)) for r in records],
+    )
+
+
+def load_framing(conn: sqlite3.Connection) -> list[dict]:
+    return [json.loads(row[0])
+            for row in conn.execute("SELECT data FROM framing ORDER BY story_id, outlet")]
+
+
 def load_stories(conn: sqlite3.Connection) -> list[Story]:
     return [Story(**json.loads(row[0]))
             for row in conn.execute("SELECT data FROM stories ORDER BY start, id")]
