@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import sys
 import time
@@ -24,33 +23,13 @@ from pathlib import Path
 import trafilatura
 
 from storyline.clean.html import extract_html
+from storyline.read.html import decode_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import require_shared_data  # noqa: E402
 
 BAR = 0.93
 _SPACE = re.compile(r"\s+")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-
-
-def data_dir() -> Path | None:
-    configured = os.environ.get("STORYLINE_SHARED_DATA")
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    base = Path(configured) if configured else default
-    folder = base / "boilerplate"
-    return folder if (folder / "gold.jsonl").is_file() else None
-
-
-def decode_page(raw: bytes) -> str:
-    """Decode with the page's declared charset, falling back to UTF-8 then charset detection."""
-    declared = _CHARSET.search(raw[:4096])
-    candidates = [declared.group(1).decode("ascii", "ignore")] if declared else []
-    for encoding in [*candidates, "utf-8"]:
-        try:
-            return raw.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    return str(best) if best is not None else raw.decode("utf-8", "replace")
 
 
 def normalize(text: str) -> str:
@@ -109,14 +88,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--misses", action="store_true", help="list lost and leaked snippets")
     args = parser.parse_args()
-    folder = data_dir()
-    if folder is None:
-        print("boilerplate benchmark skipped: no shared data (set STORYLINE_SHARED_DATA)")
-        return 0
+    folder = require_shared_data("boilerplate")
     records = [json.loads(line) for line in (folder / "gold.jsonl").open(encoding="utf-8")]
     if args.limit:
         records = records[: args.limit]
-    pages = [(r, decode_page(gzip.decompress((folder / r["path"]).read_bytes()))) for r in records]
+    pages = [(r, decode_html(gzip.decompress((folder / r["path"]).read_bytes()))) for r in records]
     systems = {
         "storyline extract_html": lambda html, url: extract_html(html, url).text,
         "trafilatura defaults": lambda html, url: trafilatura.extract(html),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import random
 import resource
 import subprocess
@@ -30,7 +29,10 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("STORYLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import shared_data  # noqa: E402
+
+DATA = shared_data() or Path("shared-data-not-found")
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.model import Article  # noqa: E402
