@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
 import xxhash
 
-from storyline.clean.datelines import parse_date_line
 from storyline.clean.html import HtmlExtract, extract_html
 from storyline.clean.lines import (
+    PlainClean,
+    apply_line_rules,
     classify_lines,
     clean_lines,
     join_paragraphs,
@@ -106,17 +106,6 @@ def date_from_url(url: str | None) -> str | None:
         return None
 
 
-@dataclass
-class PlainClean:
-    """What the line rules make of a plain text: the story, what was cut, and the headline and
-    date the cut lines carried."""
-
-    text: str
-    removed: list[str]
-    title: str | None
-    published: str | None
-
-
 def clean_plain(
     text: str,
     *,
@@ -125,23 +114,8 @@ def clean_plain(
     profiles: OutletProfiles | None = None,
 ) -> PlainClean:
     """Line rules, then the outlet's learnt boilerplate."""
-    lines = text.splitlines()
     learnt = (lambda line: profiles.is_boilerplate(outlet, line)) if profiles else None
-    verdict = classify_lines(lines, title, learnt)
-    kept: list[str] = []
-    removed: list[str] = []
-    found_title = title
-    published = None
-    for line, rule in zip(lines, verdict, strict=True):
-        if rule == "title" and found_title is None:
-            found_title = normalize_line(line)
-        if rule == "dateline" and published is None:
-            published = parse_date_line(normalize_line(line))
-        if rule:
-            removed.append(normalize_line(line))
-        else:
-            kept.append(line)
-    return PlainClean(join_paragraphs(kept), removed, found_title, published)
+    return apply_line_rules(text, title, learnt)
 
 
 def clean_text(

@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from storyline.clean.datelines import is_byline, parse_date_line
 
@@ -602,18 +603,46 @@ def _mark_captions(norm: list[str], story: list[bool], verdict: list[str | None]
             verdict[i] = "caption"
 
 
-def clean_lines(text: str, title: str | None = None) -> tuple[str, list[str]]:
-    """Apply the line rules to a text: (clean text, removed lines in order)."""
+@dataclass
+class PlainClean:
+    """What the line rules make of a plain text: the story, what was cut, and the headline and
+    date the cut lines carried."""
+
+    text: str
+    removed: list[str]
+    title: str | None
+    published: str | None
+
+
+def apply_line_rules(
+    text: str,
+    title: str | None = None,
+    known_boilerplate: Callable[[str], bool] | None = None,
+) -> PlainClean:
+    """Classify every line, cut the flagged ones (kept in `removed`), and keep the headline and
+    the date that cut title and date lines carried."""
     lines = text.splitlines()
-    verdict = classify_lines(lines, title)
+    verdict = classify_lines(lines, title, known_boilerplate)
     kept: list[str] = []
     removed: list[str] = []
+    found_title = title
+    published = None
     for line, rule in zip(lines, verdict, strict=True):
+        if rule == "title" and found_title is None:
+            found_title = normalize_line(line)
+        if rule == "dateline" and published is None:
+            published = parse_date_line(normalize_line(line))
         if rule:
             removed.append(normalize_line(line))
         else:
-            kept.append(line.rstrip())
-    return join_paragraphs(kept), removed
+            kept.append(line)
+    return PlainClean(join_paragraphs(kept), removed, found_title, published)
+
+
+def clean_lines(text: str, title: str | None = None) -> tuple[str, list[str]]:
+    """Apply the line rules to a text: (clean text, removed lines in order)."""
+    result = apply_line_rules(text, title)
+    return result.text, result.removed
 
 
 def join_paragraphs(lines: Iterable[str]) -> str:
