@@ -34,12 +34,12 @@ def replace_stories(
         "INSERT OR REPLACE INTO timeline(storyline_id, date, data) VALUES (?, ?, ?)",
         [(e.storyline_id or "", e.date, _dump(e.to_dict())) for e in timeline],
     )
-    # events carry their article's story
+    # events carry their article's story; only rows whose story changed are rewritten
     conn.execute(
-        "UPDATE events SET story_id = (SELECT story_id FROM articles"
-        " WHERE articles.id = events.article_id)"
+        "UPDATE events SET story_id = a.story_id, data = json_set(data, '$.story_id', a.story_id)"
+        " FROM (SELECT id, story_id FROM articles) AS a"
+        " WHERE a.id = events.article_id AND events.story_id IS NOT a.story_id"
     )
-    conn.execute("UPDATE events SET data = json_set(data, '$.story_id', story_id)")
 
 
 def replace_framing(conn: sqlite3.Connection, records: Sequence[dict]) -> None:
