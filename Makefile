@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= demo-out
 
-.PHONY: install demo test lint bench clean-demo
+.PHONY: install system-deps demo test lint bench clean-demo
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# Debian chromium + chromium-driver for the browser tests (a warning, not a failure, outside CI).
+system-deps:
+	@scripts/system-deps.sh
+
 demo: install
 	$(VENV)/bin/storyline run examples/corpus --out $(DEMO_OUT)
+	@echo "Browse it: $(VENV)/bin/storyline serve --db $(DEMO_OUT)/storyline.db  (then open http://127.0.0.1:8000/)"
 
 # pytest exits 5 when it collected no test: that is a failure here, never a silent pass.
-test: install
+test: install system-deps
 	@$(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	exit $$rc

@@ -90,3 +90,46 @@ def examples_run(tmp_path_factory: pytest.TempPathFactory):
 
     out = tmp_path_factory.mktemp("examples") / "out"
     return analyze([str(EXAMPLES / "corpus")], out=out, options=Options(quiet=True))
+
+
+HOSTILE_ID = "feeds/evil?id=1#frag"
+HOSTILE_TEXT = (
+    "Residents of the town said <script>window.__pwned = 1; document.title = 'pwned'</script> "
+    "was painted on a wall.\n\nA second banner read <img src=x onerror=\"window.__pwned = 2\"> "
+    "and police removed it on Monday."
+)
+
+
+@pytest.fixture(scope="session")
+def web_db(examples_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo store plus one hostile article (markup in its id, title, outlet, text,
+    event and mention), for the web UI tests."""
+    import shutil
+
+    from storyline.model import Article
+    from storyline.store import open_store
+
+    path = tmp_path_factory.mktemp("web") / "storyline.db"
+    shutil.copyfile(examples_run.out / "storyline.db", path)
+    sentence_end = HOSTILE_TEXT.index("\n\n")
+    with open_store(path) as store:
+        store.upsert_articles([Article(
+            id=HOSTILE_ID, source="feeds/evil.xml", outlet="<i>Evil</i> \"Outlet\" 'x'",
+            title="<b onmouseover=\"window.__pwned = 3\">Hostile</b> title", published="2020-03-06",
+            published_basis="metadata", language="en", text=HOSTILE_TEXT,
+            removed_lines=["<script>window.__pwned = 4</script> Share this"],
+        )])
+        event = {
+            "id": f"{HOSTILE_ID}:0", "article_id": HOSTILE_ID, "story_id": None,
+            "date": "2020-03-02", "date_text": "on Monday", "date_basis": "relative",
+            "type": "PROTEST", "mode": None,
+            "source": {"text": "<u>Residents</u>", "name": None, "kind": None, "role": None,
+                       "country": None},
+            "target": None, "location": None, "sentence": HOSTILE_TEXT[:sentence_end],
+            "char_start": 0, "char_end": sentence_end, "cameo": "14", "confidence": 0.5,
+        }
+        mention = {"start": 0, "end": 9, "label": "NORP", "text": "Residents",
+                   "actor": {"text": "Residents", "name": "<em>Residents</em>", "kind": None,
+                             "role": None, "country": None}, "place": None}
+        store.save_findings([(HOSTILE_ID, "test", [event], [mention])])
+    return path

@@ -323,6 +323,30 @@ def export(
         out.print(f"{table}: {path}", markup=False, soft_wrap=True)
 
 
+@app.command()
+def serve(
+    db: StoreOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean to share.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Browse the store in a web browser: storylines, stories, articles, events, outlets, search;
+    every page has a JSON twin under /api and the OpenAPI spec is at /openapi.json."""
+    from storyline.web import serve as serve_store
+
+    path = _existing_store(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"serving on {host}: anyone who can reach this address can read the store",
+                  markup=False)
+    err.print(f"storyline serving {path} at http://{host}:{port}/ (Ctrl+C stops)", markup=False,
+              soft_wrap=True)
+    try:
+        serve_store(path, host=host, port=port)
+    except StorylineError as exc:
+        err.print(str(exc), markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING_USABLE) from exc
+
+
 def main() -> None:
     try:
         app()

@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
     "E302": "schema too new: the database was written by a newer storyline",
     # web
     "E401": "not found: no such object in the store",
+    "E402": "bad request: a parameter of the page or API call is not valid",
 }
 
 

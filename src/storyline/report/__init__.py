@@ -170,13 +170,13 @@ def _framing_html(result: RunResult, stories: list) -> list[str]:
                     f"{escape(x['term'])} ({escape(x['category'])})" for x in loaded) + "</p>"
             if missing:
                 cell += "<p class='muted'>missing: " + "; ".join(
-                    escape(_fact(f)) for f in missing) + "</p>"
+                    escape(describe_fact(f)) for f in missing) + "</p>"
             parts.append(f"<td>{cell}</td>")
         parts.append("</tr></table></details>")
     return parts
 
 
-def _fact(fact: dict) -> str:
+def describe_fact(fact: dict) -> str:
     if fact.get("kind") == "number":
         return str(fact.get("text") or f"{fact.get('value')} {fact.get('unit')}")
     return f"{fact.get('type')} {fact.get('source') or '?'} → {fact.get('target') or '-'}"

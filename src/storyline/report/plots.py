@@ -3,7 +3,7 @@ from their first to their last date, so the report shows at a glance how an issu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
@@ -24,9 +24,11 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def timeline_svg(stories: Sequence[Story], entries: Sequence[TimelineEntry]) -> str:
+def timeline_svg(stories: Sequence[Story], entries: Sequence[TimelineEntry],
+                 link: Callable[[Story], str] | None = None) -> str:
     """SVG of a storyline: a row per story (bar from start to end) and the timeline's dates as
-    dots on an axis underneath; empty string when nothing is dated."""
+    dots on an axis underneath; empty string when nothing is dated. With `link`, each story's
+    label and bar link to `link(story)`."""
     days = [d for d in (_day(e.date) for e in entries) if d]
     spans = [(s, _day(s.start), _day(s.end) or _day(s.start)) for s in stories]
     days += [d for _, start, end in spans for d in (start, end) if d]
@@ -51,12 +53,16 @@ def timeline_svg(stories: Sequence[Story], entries: Sequence[TimelineEntry]) -> 
         y = MARGIN + index * ROW
         label = story.title if len(story.title) <= 48 else story.title[:47] + "…"
         x0, x1 = x(start), x(end or start)
+        if link is not None:
+            parts.append(f"<a href='{escape(link(story))}'>")
         parts.append(f"<text x='{LABEL - 4}' y='{y + 11}' text-anchor='end'>"
                      f"{escape(label)}</text>")
         parts.append(f"<rect x='{x0:.1f}' y='{y + 2}' width='{max(x1 - x0, 4):.1f}' height='11' "
                      f"rx='2' fill='#4a78b5'><title>{escape(story.title)} "
                      f"({escape(story.start or '')} – {escape(story.end or '')}, "
                      f"{len(story.article_ids)} articles)</title></rect>")
+        if link is not None:
+            parts.append("</a>")
     axis = MARGIN + len(rows) * ROW + ROW
     parts.append(f"<line x1='{LABEL + MARGIN}' y1='{axis}' x2='{WIDTH - MARGIN}' y2='{axis}' "
                  "stroke='#888'/>")

@@ -25,7 +25,9 @@ class EventFilter:
     """Inclusive, YYYY-MM-DD (a month or year also works: compared as text prefix order)."""
     until: str | None = None
     article_id: str | None = None
+    story_id: str | None = None
     limit: int | None = None
+    offset: int = 0
 
 
 def replace_findings(
@@ -104,12 +106,15 @@ def query_events(conn: sqlite3.Connection, where: EventFilter) -> list[dict[str,
     if where.article_id:
         clauses.append("article_id = ?")
         params.append(where.article_id)
+    if where.story_id:
+        clauses.append("story_id = ?")
+        params.append(where.story_id)
     sql = "SELECT data FROM events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY date IS NULL, date, article_id, char_start"
-    if where.limit:
-        sql += f" LIMIT {int(where.limit)}"
+    if where.limit or where.offset:
+        sql += f" LIMIT {int(where.limit or -1)} OFFSET {max(0, int(where.offset))}"
     return [json.loads(row[0]) for row in conn.execute(sql, params)]
 
 

@@ -148,7 +148,14 @@ CREATE TABLE framing (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING)
+V5_BROWSING = """
+-- what the web UI looks up by: a story's events, an article's copies, an outlet's framing
+CREATE INDEX events_story ON events(story_id);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+CREATE INDEX framing_outlet ON framing(outlet);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING)
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,6 +28,7 @@ from storyline.store.events import (
     replace_findings,
     understood_keys,
 )
+from storyline.store.rows import COLUMNS, SELECT_ARTICLES, dump, from_row, to_row
 from storyline.store.stories import (
     load_framing,
     load_stories,
@@ -45,29 +46,6 @@ SNIPPET_CLOSE = "]"
 SNIPPET_TOKENS = 16
 TITLE_WEIGHT = 2.0
 """bm25 weight of a title hit relative to a text hit."""
-
-# Stored columns in order, without seq and updated_at: these decide whether a row changed.
-COLUMNS = (
-    "id",
-    "source",
-    "outlet",
-    "title",
-    "published",
-    "published_basis",
-    "language",
-    "text",
-    "removed_lines",
-    "duplicate_of",
-    "story_id",
-    "storyline_id",
-    "url",
-    "format",
-    "content_hash",
-    "extra",
-)
-_JSON_COLUMNS = {"removed_lines", "extra"}
-_SELECT = f"SELECT {', '.join(COLUMNS)} FROM articles"
-
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -102,8 +80,11 @@ class SqliteStore:
 
     SCHEMA_VERSION: int = schema.SCHEMA_VERSION
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        """Open (creating or migrating) the store; `readonly` opens an existing, current store
+        for reading only, usable from any one thread at a time (the web UI's pool)."""
         self.path = Path(path)
+        self.readonly = readonly
         if not fts5_available():
             raise StorylineError(
                 "E301",
@@ -111,22 +92,48 @@ class SqliteStore:
                 f"(SQLite {sqlite3.sqlite_version}); use a Python whose SQLite has FTS5 enabled",
             )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            if readonly:
+                self._conn = sqlite3.connect(
+                    self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                )
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         except (OSError, sqlite3.Error) as exc:
             raise StorylineError("E301", f"{self.path}: {exc}") from exc
         self._conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            schema.migrate(self._conn, schema.MIGRATIONS)
+            if readonly:
+                self._check_readable_version()
+            else:
+                self._conn.execute("PRAGMA foreign_keys = ON")
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                schema.migrate(self._conn, schema.MIGRATIONS)
         except schema.SchemaTooNew as exc:
             self._conn.close()
             raise StorylineError("E302", f"{self.path}: {exc}") from exc
         except sqlite3.Error as exc:
             self._conn.close()
             raise StorylineError("E301", f"{self.path}: {exc}") from exc
+
+    def _check_readable_version(self) -> None:
+        version = schema.current_version(self._conn)
+        if version > self.SCHEMA_VERSION:
+            raise schema.SchemaTooNew(version, self.SCHEMA_VERSION)
+        if version < self.SCHEMA_VERSION:
+            self._conn.close()
+            raise StorylineError(
+                "E301",
+                f"{self.path}: schema version {version} is older than {self.SCHEMA_VERSION}; "
+                "open it once for writing (any `storyline` command with --db) to migrate it",
+            )
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, for the read queries of `storyline.store.browse`."""
+        return self._conn
 
     # lifecycle
 
@@ -194,7 +201,7 @@ class SqliteStore:
             stored = self._stored_rows(conn, [article.id for article in articles])
             generation: int | None = None
             for article in articles:
-                row = _to_row(article)
+                row = to_row(article)
                 old = stored.get(article.id)
                 if old == row:
                     unchanged += 1
@@ -229,17 +236,17 @@ class SqliteStore:
         for start in range(0, len(unique), ID_CHUNK):
             chunk = unique[start : start + ID_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            for row in conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
+            for row in conn.execute(f"{SELECT_ARTICLES} WHERE id IN ({marks})", chunk):
                 rows[row[0]] = tuple(row)
         return rows
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self._conn.execute(f"{_SELECT} WHERE id = ?", (article_id,)).fetchone()
-        return _from_row(row) if row else None
+        row = self._conn.execute(f"{SELECT_ARTICLES} WHERE id = ?", (article_id,)).fetchone()
+        return from_row(row) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self._conn.execute(f"{_SELECT} ORDER BY id"):
-            yield _from_row(row)
+        for row in self._conn.execute(f"{SELECT_ARTICLES} ORDER BY id"):
+            yield from_row(row)
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -311,7 +318,7 @@ class SqliteStore:
 
     def record_run(self, run_id: str, manifest: dict) -> None:
         """Store a run's manifest; recording the same run id again replaces it in place."""
-        data = _dump(manifest)
+        data = dump(manifest)
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO runs(id, manifest) VALUES (?, ?) "
@@ -325,7 +332,7 @@ class SqliteStore:
         return [{**json.loads(manifest), "run_id": run_id} for run_id, manifest in rows]
 
     def save_profiles(self, data: dict) -> None:
-        payload = _dump(data)
+        payload = dump(data)
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO profiles(id, data) VALUES (1, ?) "
@@ -385,25 +392,6 @@ class SqliteStore:
 
 Findings = tuple[str, str, list[dict], list[dict]]
 """(article id, understanding key, contract event records, mention records)."""
-
-
-def _dump(value: Any) -> str:
-    """Canonical JSON, so equal values give equal strings and unchanged rows compare equal."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _to_row(article: Article) -> tuple[Any, ...]:
-    values = article.to_dict()
-    values["extra"] = article.extra
-    return tuple(_dump(values[name]) if name in _JSON_COLUMNS else values[name] for name in COLUMNS)
-
-
-def _from_row(row: Sequence[Any]) -> Article:
-    record = {
-        name: json.loads(value) if name in _JSON_COLUMNS else value
-        for name, value in zip(COLUMNS, row, strict=True)
-    }
-    return Article(**record)
 
 
 _TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')

@@ -1,0 +1,128 @@
+"""Read queries for browsing a store page by page (web UI, API): each asks the database for one
+page's worth of rows through an index, so a page costs the same with 100 or 100,000 articles.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from storyline.model import Article, Story, Storyline
+from storyline.store.rows import SELECT_ARTICLES, from_row
+
+BRIEF_COLUMNS = "id, title, outlet, published, published_basis, duplicate_of, story_id"
+
+
+def _brief(row: tuple[Any, ...]) -> dict[str, Any]:
+    names = [name.strip() for name in BRIEF_COLUMNS.split(",")]
+    return dict(zip(names, row, strict=True))
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How much the store holds, for the home page."""
+    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
+        "stories": one("SELECT count(*) FROM stories"),
+        "storylines": one("SELECT count(*) FROM storylines"),
+        "events": one("SELECT count(*) FROM events"),
+    }
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> Story | None:
+    row = conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return Story(**json.loads(row[0])) if row else None
+
+
+def storyline(conn: sqlite3.Connection, storyline_id: str) -> Storyline | None:
+    row = conn.execute("SELECT data FROM storylines WHERE id = ?", (storyline_id,)).fetchone()
+    return Storyline(**json.loads(row[0])) if row else None
+
+
+def stories_page(
+    conn: sqlite3.Connection, offset: int, limit: int, storyline_id: str | None = None
+) -> tuple[list[Story], int]:
+    """Stories in date order (one storyline's, or all), and how many there are in all."""
+    where, params = ("WHERE storyline_id = ?", (storyline_id,)) if storyline_id else ("", ())
+    total = int(conn.execute(f"SELECT count(*) FROM stories {where}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT data FROM stories {where} ORDER BY start, id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    return [Story(**json.loads(row[0])) for row in rows], total
+
+
+def article_briefs(
+    conn: sqlite3.Connection,
+    *,
+    story_id: str | None = None,
+    outlet: str | None = None,
+    duplicate_of: str | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> tuple[list[dict[str, Any]], int]:
+    """Articles without their text (id, title, outlet, dates, links) and the total matching."""
+    clauses, params = [], []
+    for column, value in (("story_id", story_id), ("outlet", outlet),
+                          ("duplicate_of", duplicate_of)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    total = int(conn.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT {BRIEF_COLUMNS} FROM articles {where} "
+        "ORDER BY published IS NULL, published, id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    return [_brief(tuple(row)) for row in rows], total
+
+
+def briefs_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT {BRIEF_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+        ):
+            found[row[0]] = _brief(tuple(row))
+    return found
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
+    row = conn.execute(f"{SELECT_ARTICLES} WHERE id = ?", (article_id,)).fetchone()
+    return from_row(row) if row else None
+
+
+def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every outlet with its article, copy and story counts and its first and last date."""
+    rows = conn.execute(
+        "SELECT outlet, count(*), count(duplicate_of), count(DISTINCT story_id),"
+        " min(published), max(published) FROM articles GROUP BY outlet"
+        " ORDER BY count(*) DESC, outlet"
+    )
+    return [
+        {"outlet": o, "articles": n, "copies": d, "stories": s, "first": lo, "last": hi}
+        for o, n, d, s, lo, hi in rows
+    ]
+
+
+def framing(
+    conn: sqlite3.Connection, story_id: str | None = None, outlet: str | None = None
+) -> list[dict[str, Any]]:
+    """Framing records of one story (every outlet) or one outlet (every story)."""
+    clauses, params = [], []
+    if story_id is not None:
+        clauses.append("story_id = ?")
+        params.append(story_id)
+    if outlet is not None:
+        clauses.append("outlet = ?")
+        params.append(outlet)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(f"SELECT data FROM framing {where} ORDER BY story_id, outlet", params)
+    return [json.loads(row[0]) for row in rows]
