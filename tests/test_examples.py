@@ -186,6 +186,13 @@ def test_every_storyline_has_a_timeline_citing_real_sentences(run: RunResult) ->
             assert " ".join(sentence.split()) in texts[citation["article_id"]]
 
 
+def test_every_story_of_a_storyline_is_on_its_timeline(run: RunResult) -> None:
+    cited = {(e.storyline_id, c["article_id"]) for e in run.timeline for c in e.citations}
+    for story in run.stories:
+        if story.storyline_id:
+            assert any((story.storyline_id, a) in cited for a in story.article_ids), story.title
+
+
 def test_a_rerun_on_the_same_store_reuses_everything_and_keeps_the_ids(run: RunResult) -> None:
     assert run.out is not None
     rerun = analyze([str(CORPUS)], out=run.out, options=Options(quiet=True))

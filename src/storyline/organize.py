@@ -69,7 +69,7 @@ def organize(
         story = story_of.get(event["article_id"])
         event["story_id"] = story.id if story else None
 
-    timeline = _timelines(articles, storylines, findings.events)
+    timeline = _timelines(articles, storylines, stories, findings.events)
     if reporter:
         reporter.finish("stories")
     return Organized(stories, storylines, timeline, len(redated))
@@ -116,8 +116,14 @@ def _understand_again(
 
 
 def _timelines(
-    articles: Sequence[Article], storylines: Sequence[Storyline], events: Sequence[dict[str, Any]]
+    articles: Sequence[Article], storylines: Sequence[Storyline], stories: Sequence[Story],
+    events: Sequence[dict[str, Any]],
 ) -> list[TimelineEntry]:
+    """One timeline per storyline, each of its stories on it at least once."""
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    for story in sorted(stories, key=lambda s: s.id):
+        if story.storyline_id:
+            groups[story.storyline_id].append(list(story.article_ids))
     members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         if article.storyline_id:
@@ -130,5 +136,6 @@ def _timelines(
     entries: list[TimelineEntry] = []
     for line in sorted(storylines, key=lambda s: s.id):
         entries += build_timeline(members[line.id], sentences=TIMELINE_SENTENCES,
-                                  storyline_id=line.id, events=events_of[line.id])
+                                  storyline_id=line.id, events=events_of[line.id],
+                                  groups=groups[line.id])
     return entries

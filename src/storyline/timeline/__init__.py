@@ -36,10 +36,13 @@ __all__ = ["build_timeline", "parse_tilse", "to_markdown", "to_tilse"]
 
 def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sentences: int = 2,
                    storyline_id: str | None = None,
-                   events: Sequence[dict[str, Any]] = ()) -> list[TimelineEntry]:
+                   events: Sequence[dict[str, Any]] = (),
+                   groups: Sequence[Sequence[str]] = ()) -> list[TimelineEntry]:
     """Timeline of `articles` as one topic: `dates` days (None: chosen from the data), up to
     `sentences` cited sentences each, in date order. Days with no usable sentence are skipped
-    in favour of the next-ranked day."""
+    in favour of the next-ranked day. `groups` (article ids of each story of a storyline) makes
+    sure every story is on the timeline: each group's best day comes first, before the rest of
+    the ranking, and counts toward at least one date per group."""
     originals = [a for a in sorted(articles, key=lambda a: a.id) if a.duplicate_of is None]
     sents: list[Sentence] = [s for a in originals for s in article_sentences(a)]
     if not sents:
@@ -48,6 +51,10 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
     scores = score_dates(sents, relevance)
     weights = [relevance.get(s.article_id, 1.0) for s in sents]
     wanted = default_date_count(scores) if dates is None else dates
+    owners = _group_days(sents, relevance, groups)
+    first = sorted(owners, key=lambda d: (-scores.get(d, 0.0), d))
+    if dates is None:
+        wanted = max(wanted, len(first))
     mentioned: dict[date, list[int]] = defaultdict(list)
     leads: dict[date, list[int]] = defaultdict(list)
     for index, sent in enumerate(sents):
@@ -61,11 +68,16 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
     space = TfidfSpace([s.text for s in sents])
     used: list[int] = []
     entries: list[TimelineEntry] = []
-    for day in rank_dates(scores):
+    for day in first + [d for d in rank_dates(scores) if d not in set(first)]:
         if len(entries) >= wanted:
             break
         taken = space.rows(used) if used else sparse.csr_matrix((0, space.matrix.shape[1]))
-        picked = choose_sentences(space, mentioned.get(day, []), leads.get(day, []), sentences,
+        candidates = mentioned.get(day, []), leads.get(day, [])
+        if day in owners:  # a story's own day is told by the story's own articles when it can
+            own = [[i for i in found if sents[i].article_id in owners[day]]
+                   for found in candidates]
+            candidates = (own[0], own[1]) if any(own) else candidates
+        picked = choose_sentences(space, *candidates, sentences,
                                   boosted.get(day, frozenset()), taken, weights)
         if not picked:
             continue
@@ -76,6 +88,19 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
             citations=[{"article_id": sents[i].article_id, "sentence": sents[i].text}
                        for i in picked]))
     return sorted(entries, key=lambda e: e.date)
+
+
+def _group_days(sents: Sequence[Sentence], relevance: dict[str, float],
+                groups: Sequence[Sequence[str]]) -> dict[date, set[str]]:
+    """Each group's best day (scored on its own sentences) -> the articles of the groups whose
+    best day it is."""
+    days: dict[date, set[str]] = defaultdict(set)
+    for group in groups:
+        members = set(group)
+        own = score_dates([s for s in sents if s.article_id in members], relevance)
+        if own:
+            days[rank_dates(own)[0]] |= members
+    return days
 
 
 def _event_sentences(sents: Sequence[Sentence],
