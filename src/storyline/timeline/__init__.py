@@ -71,14 +71,15 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
     for day in first + [d for d in rank_dates(scores) if d not in set(first)]:
         if len(entries) >= wanted:
             break
-        taken = space.rows(used) if used else sparse.csr_matrix((0, space.matrix.shape[1]))
         candidates = mentioned.get(day, []), leads.get(day, [])
-        if day in owners:  # a story's own day is told by the story's own articles when it can
-            own = [[i for i in found if sents[i].article_id in owners[day]]
-                   for found in candidates]
-            candidates = (own[0], own[1]) if any(own) else candidates
-        picked = choose_sentences(space, *candidates, sentences,
-                                  boosted.get(day, frozenset()), taken, weights)
+        picked: list[int] = []
+        for members in owners.get(day, []):  # a story's own day is told by its own articles
+            own = [[i for i in found if sents[i].article_id in members] for found in candidates]
+            picked += [i for i in choose_sentences(space, own[0], own[1], 1, boosted.get(
+                day, frozenset()), _rows(space, used + picked), weights) if i not in picked]
+        rest = choose_sentences(space, *candidates, sentences, boosted.get(day, frozenset()),
+                                _rows(space, used + picked), weights)
+        picked += [i for i in rest if i not in picked][: max(0, sentences - len(picked))]
         if not picked:
             continue
         used.extend(picked)
@@ -90,16 +91,19 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
     return sorted(entries, key=lambda e: e.date)
 
 
+def _rows(space: TfidfSpace, used: list[int]) -> sparse.csr_matrix:
+    return space.rows(used) if used else sparse.csr_matrix((0, space.matrix.shape[1]))
+
+
 def _group_days(sents: Sequence[Sentence], relevance: dict[str, float],
-                groups: Sequence[Sequence[str]]) -> dict[date, set[str]]:
-    """Each group's best day (scored on its own sentences) -> the articles of the groups whose
-    best day it is."""
-    days: dict[date, set[str]] = defaultdict(set)
+                groups: Sequence[Sequence[str]]) -> dict[date, list[set[str]]]:
+    """Each group's best day (scored on its own sentences) -> the groups whose best day it is."""
+    days: dict[date, list[set[str]]] = defaultdict(list)
     for group in groups:
         members = set(group)
         own = score_dates([s for s in sents if s.article_id in members], relevance)
         if own:
-            days[rank_dates(own)[0]] |= members
+            days[rank_dates(own)[0]].append(members)
     return days
 
 
