@@ -55,3 +55,28 @@ def test_framing_is_written_and_shown_side_by_side(examples_run: RunResult) -> N
                 "facts_missing"} <= record.keys()
     html = (examples_run.out / "report.html").read_text(encoding="utf-8")
     assert html.count("Framing:") >= 10
+
+
+def test_event_sentence_marks_source_target_and_place_and_escapes_the_rest() -> None:
+    from storyline.report.events import highlighted_sentence
+
+    event = {
+        "sentence": "Turkish troops shelled <b>positions</b> of the army near Saraqib.",
+        "source": {"text": "Turkish troops"}, "target": {"text": "the army"},
+        "location": {"text": "Saraqib"},
+    }
+    html = highlighted_sentence(event)
+    assert "<mark class='source' title='source'>Turkish troops</mark>" in html
+    assert "<mark class='target' title='target'>the army</mark>" in html
+    assert "<mark class='location' title='location'>Saraqib</mark>" in html
+    assert "&lt;b&gt;positions&lt;/b&gt;" in html and "<b>" not in html
+    assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">") == \
+        event["sentence"]
+
+
+def test_report_lists_each_storylines_events_with_marked_sentences(
+    examples_run: RunResult,
+) -> None:
+    page = (examples_run.out / "report.html").read_text(encoding="utf-8")
+    assert page.count("<summary>Events (") == len(examples_run.storylines)
+    assert "<mark class='source'" in page

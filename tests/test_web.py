@@ -32,6 +32,7 @@ def url_id(value: str) -> str:
 def visible_text(page: str) -> str:
     """What a reader sees: tags dropped, entities decoded, whitespace collapsed."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"</?(mark|span|em|strong|code)\b[^>]*>", "", page)  # inline: no space
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 

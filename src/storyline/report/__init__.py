@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from storyline.errors import CATALOGUE
+from storyline.report.events import event_summary, highlighted_sentence
 from storyline.report.plots import timeline_svg
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.muted{color:#777}.num{text-align:right}
 code{background:#f4f4f4;padding:0 .2rem}
+mark{background:#fde58a}mark.target{background:#f9c8a8}mark.location{background:#c8e6c9}
 details{margin:.3rem 0}.chain{margin:.4rem 0 .8rem}
 """
 
@@ -140,7 +142,29 @@ def _storylines_html(result: RunResult) -> list[str]:
                 parts.append(f"<dd>{escape(sentence)} <span class='muted'>[{escape(where)} · "
                              f"<code>{escape(cite.get('article_id', ''))}</code>]</span></dd>")
         parts.append("</dl>")
+        parts += _events_html(result, members)
         parts += _framing_html(result, members)
+    return parts
+
+
+def _events_html(result: RunResult, stories: list) -> list[str]:
+    """The storyline's coded events, story by story, each with its source sentence and the
+    words naming who, whom and where highlighted."""
+    story_ids = {s.id for s in stories}
+    events = [e for e in result.events if e.get("story_id") in story_ids]
+    if not events:
+        return []
+    parts = [f"<details><summary>Events ({len(events)})</summary><table><tr><th>date</th>"
+             "<th>event</th><th>place</th><th>sentence</th><th>article</th></tr>"]
+    for event in sorted(events, key=lambda e: (e.get("date") or "", e["article_id"],
+                                              e["char_start"])):
+        place = (event.get("location") or {}).get("name") or ""
+        parts.append(
+            f"<tr><td>{escape(event.get('date') or '')}</td>"
+            f"<td>{escape(event_summary(event))}</td><td>{escape(place)}</td>"
+            f"<td>{highlighted_sentence(event)}</td>"
+            f"<td><code>{escape(event['article_id'])}</code></td></tr>")
+    parts.append("</table></details>")
     return parts
 
 

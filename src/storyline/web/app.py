@@ -22,6 +22,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -29,6 +30,7 @@ from storyline import __version__
 from storyline.errors import CATALOGUE, StorylineError
 from storyline.model import Story, TimelineEntry
 from storyline.report import describe_fact
+from storyline.report.events import highlighted_sentence
 from storyline.report.plots import timeline_svg
 from storyline.store.sqlite import SqliteStore
 from storyline.web import views
@@ -156,6 +158,7 @@ def create_app(db: str | Path) -> FastAPI:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     env.filters["idurl"] = _id_url
     env.filters["fact"] = describe_fact
+    env.filters["highlight"] = lambda event: Markup(highlighted_sentence(event))  # escaped
     templates = Jinja2Templates(env=env)
     env.globals["version"] = __version__
 
