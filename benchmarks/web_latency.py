@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import shutil
 import socket
@@ -212,6 +213,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="per page kind")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
     args = parser.parse_args()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
     seed = seed_store()
     db = CACHE / f"web_{args.articles}.db"

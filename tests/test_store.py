@@ -218,6 +218,7 @@ def test_fts_query_quotes_every_term_and_keeps_prefix_and_phrases() -> None:
     assert fts_query('al-Nusra "cease fire" idl* x"y') == '"al-Nusra" "cease fire" "idl"* "xy"'
     assert fts_query('"new yor"*') == '"new yor"*'
     assert fts_query('" -- ') == ""
+    assert fts_query("a\x00b \"c\x00d\"") == '"a" "b" "c d"'  # a NUL never reaches FTS5
 
 
 # migrations and opening

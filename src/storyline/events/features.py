@@ -35,9 +35,19 @@ FEATURE_NAMES = ([f"sent{i}" for i in range(EMBED_DIM)] + [f"pred{i}" for i in r
 
 @cache
 def embedder() -> Any:
-    """The WordLlama model shipped inside the wordllama package, loaded once; never downloads."""
+    """The WordLlama model shipped inside the wordllama package, loaded once; never downloads.
+
+    Importing wordllama calls `logging.basicConfig(level=INFO)`, which would make every library
+    of the host program chatty; the root logger is put back as it was."""
+    import logging
+
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
     import wordllama
     from wordllama import WordLlama
+
+    root.setLevel(level)
+    root.handlers[:] = handlers
 
     folder = Path(wordllama.__file__).resolve().parent
     return WordLlama.load(cache_dir=folder, disable_download=True, dim=EMBED_DIM)

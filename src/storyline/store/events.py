@@ -42,8 +42,8 @@ def replace_findings(
     conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
     conn.executemany(
         "INSERT INTO events(id, article_id, story_id, type, mode, date, date_basis, source_name,"
-        " target_name, place_name, place_country, char_start, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " target_name, place_name, place_country, char_start, data, source_text, target_text,"
+        " place_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_event_row(e) for e in events],
     )
     conn.executemany(
@@ -70,6 +70,7 @@ def _event_row(event: dict[str, Any]) -> tuple[Any, ...]:
         event.get("date"), event.get("date_basis"), source.get("name"), target.get("name"),
         place.get("name"), place.get("country"), event["char_start"],
         json.dumps(event, ensure_ascii=False, sort_keys=True),
+        source.get("text"), target.get("text"), place.get("text"),
     )
 
 
@@ -86,15 +87,14 @@ def query_events(conn: sqlite3.Connection, where: EventFilter) -> list[dict[str,
         params.append(where.type.upper())
     if where.actor:
         clauses.append(
-            "(lower(source_name) = lower(?) OR lower(target_name) = lower(?)"
-            " OR lower(json_extract(data, '$.source.text')) LIKE lower(?)"
-            " OR lower(json_extract(data, '$.target.text')) LIKE lower(?))"
+            "(source_name = ? COLLATE NOCASE OR target_name = ? COLLATE NOCASE"
+            " OR source_text LIKE ? OR target_text LIKE ?)"
         )
         params += [where.actor, where.actor, f"%{where.actor}%", f"%{where.actor}%"]
     if where.place:
         clauses.append(
-            "(lower(place_name) = lower(?) OR lower(place_country) = lower(?)"
-            " OR lower(json_extract(data, '$.location.text')) = lower(?))"
+            "(place_name = ? COLLATE NOCASE OR place_country = ? COLLATE NOCASE"
+            " OR place_text = ? COLLATE NOCASE)"
         )
         params += [where.place, where.place, where.place]
     if where.since:
@@ -109,12 +109,15 @@ def query_events(conn: sqlite3.Connection, where: EventFilter) -> list[dict[str,
     if where.story_id:
         clauses.append("story_id = ?")
         params.append(where.story_id)
-    sql = "SELECT data FROM events"
+    # choose the page on the small columns first, then read only its rows' JSON
+    order = " ORDER BY date IS NULL, date, article_id, char_start"
+    chosen = "SELECT rowid FROM events"
     if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY date IS NULL, date, article_id, char_start"
+        chosen += " WHERE " + " AND ".join(clauses)
+    chosen += order
     if where.limit or where.offset:
-        sql += f" LIMIT {int(where.limit or -1)} OFFSET {max(0, int(where.offset))}"
+        chosen += f" LIMIT {int(where.limit or -1)} OFFSET {max(0, int(where.offset))}"
+    sql = f"SELECT data FROM events WHERE rowid IN ({chosen}){order}"
     return [json.loads(row[0]) for row in conn.execute(sql, params)]
 
 

@@ -155,7 +155,21 @@ CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
 CREATE INDEX framing_outlet ON framing(outlet);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING)
+V6_EVENT_WORDS = """
+-- the words that name an event's actors and place as written, as plain columns, so filtering
+-- events by them scans short strings instead of parsing every event's JSON
+ALTER TABLE events ADD COLUMN source_text TEXT;
+ALTER TABLE events ADD COLUMN target_text TEXT;
+ALTER TABLE events ADD COLUMN place_text TEXT;
+UPDATE events SET source_text = json_extract(data, '$.source.text'),
+                  target_text = json_extract(data, '$.target.text'),
+                  place_text = json_extract(data, '$.location.text');
+CREATE INDEX events_order ON events(date, article_id, char_start);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING, V6_EVENT_WORDS,
+)
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -394,6 +394,7 @@ Findings = tuple[str, str, list[dict], list[dict]]
 """(article id, understanding key, contract event records, mention records)."""
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 
 
@@ -405,6 +406,7 @@ def fts_query(text: str) -> str:
     letter or digit are dropped; an empty result means "match nothing".
     """
     terms: list[str] = []
+    text = _CONTROL.sub(" ", text)  # a NUL would end FTS5's string early
     for match in _TERM.finditer(text):
         phrase, phrase_star, word = match.groups()
         if word is not None:
