@@ -164,7 +164,13 @@ ALTER TABLE events ADD COLUMN place_text TEXT;
 UPDATE events SET source_text = json_extract(data, '$.source.text'),
                   target_text = json_extract(data, '$.target.text'),
                   place_text = json_extract(data, '$.location.text');
+-- covering indexes: a filtered, ordered page of events is found without reading event rows
 CREATE INDEX events_order ON events(date, article_id, char_start);
+CREATE INDEX events_type_order ON events(type, date, article_id, char_start);
+CREATE INDEX events_actor_words ON events(source_name, target_name, source_text, target_text,
+                                          date, article_id, char_start);
+CREATE INDEX events_place_words ON events(place_name, place_country, place_text,
+                                          date, article_id, char_start);
 """
 
 MIGRATIONS: tuple[str, ...] = (
