@@ -113,3 +113,25 @@ def test_timeline_command_prints_dated_cited_lines_in_each_format(mixed_corpus: 
     assert entries and all(len(e["summary"]) == len(e["citations"]) for e in entries)
     bad = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "xml"])
     assert bad.exit_code == 2
+
+
+def test_serve_without_a_store_exits_3_with_e301(tmp_path: Path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 3
+    assert "E301" in result.output
+
+
+def test_serve_passes_store_host_and_port_to_the_server(
+    mixed_corpus: Path, tmp_path: Path, monkeypatch
+):
+    import storyline.web
+
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["ingest", str(mixed_corpus), "--db", str(db), "-q"]).exit_code == 0
+    seen = {}
+    monkeypatch.setattr(storyline.web, "serve",
+                        lambda path, host, port: seen.update(path=path, host=host, port=port))
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"path": db, "host": "127.0.0.1", "port": 8123}
+    assert "http://127.0.0.1:8123/" in result.output
