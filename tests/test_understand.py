@@ -30,7 +30,7 @@ def test_every_event_cites_its_sentence_at_its_offsets(examples_run: RunResult) 
         assert event["cameo"] and event["cameo"].isdigit()
         if event["date_text"]:
             assert event["date_text"] in event["sentence"]
-            assert event["date_basis"] in {"absolute", "relative"}
+            assert event["date_basis"] in {"absolute", "relative", "antecedent"}
 
 
 def test_no_event_date_comes_from_a_removed_line(examples_run: RunResult) -> None:

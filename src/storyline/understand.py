@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import xxhash
 
 from storyline.events import EventCoder, cameo_root
+from storyline.events.rules import lemma_of, noun_entry
 from storyline.model import Actor, Article, Event, Place
 from storyline.nlp import ActorNormalizer, entities_of, load_nlp, model_info
 from storyline.nlp.places import geocode_document
@@ -134,16 +135,51 @@ def understand_article(
         if place is not None:
             mention.place = _as_written(place, span.text)
     mentions = sorted(by_offset.values(), key=lambda m: (m.start, m.end))
-    anchor = article.published or narrow_anchor(article)
-    times = [t for t in find_time_expressions(article.text, anchor) if t.kind == "date"]
+    times = article_times(article)
     sentences = list(doc.sents)
     coded = coder.code_all(sentences)
-    events = []
+    events: list[Event] = []
+    told: dict[str, Event] = {}
     for sent, result in zip(sentences, coded, strict=True):
         if result is None:
             continue
-        events.append(_event(article, sent, result, mentions, times, normalizer))
+        event = _event(article, sent, result, mentions, times, normalizer)
+        if event.date_text is None:
+            _date_from_antecedent(event, sent, told)
+        if event.date_text is not None:
+            told[event.type] = event
+        events.append(event)
     return Understanding(article.id, mentions, events)
+
+
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
+HAPPENING_VERBS = frozenset({"come", "follow", "happen", "occur", "take", "unfold", "begin",
+                             "start", "hit", "strike"})
+"""Verbs that say when their subject's event happened ("the attack came hours after …")."""
+
+
+def _date_from_antecedent(event: Event, sent: Span, told: Mapping[str, Event]) -> None:
+    """A sentence about "the attack" with no time words of its own refers back to the attack
+    the article already dated: it takes that date, with the noun phrase as its date text. Only
+    a bare definite subject points back, and only when the sentence is about that event (its
+    type) or says when it happened ("came hours after …"): "the attack was condemned" is left
+    to the publication date."""
+    for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        determiners = [c for c in subject.children if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ not in ANAPHORIC:
+            continue
+        if any(c.dep_ not in ("det", "punct") for c in subject.children):
+            continue  # "the talks in Sochi" names an event anew; only a bare noun points back
+        entry = noun_entry(subject)
+        if entry is None or entry[0] not in told:
+            continue
+        if entry[0] != event.type and lemma_of(sent.root) not in HAPPENING_VERBS:
+            continue
+        antecedent = told[entry[0]]
+        event.date = antecedent.date
+        event.date_text = sent.doc.text[determiners[0].idx : subject.idx + len(subject.text)]
+        event.date_basis = "antecedent"
+        return
 
 
 def _as_written(place: Place, text: str) -> Place:
@@ -163,7 +199,7 @@ def _event(
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     source = _actor_at(sent, coded.source_span, inside, normalizer, article.published)
     target = _actor_at(sent, coded.target_span, inside, normalizer, article.published)
-    date, date_text, basis = _event_date(article, sent, times, coded.type)
+    date, date_text, basis = _event_date(article, sent, times, coded.type, coded.verbs)
     return Event(
         id=f"{article.id}:{start}",
         article_id=article.id,
@@ -209,13 +245,18 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 
 def _event_date(
-    article: Article, sent: Span, times: list[TimeExpression], event_type: str = ""
+    article: Article,
+    sent: Span,
+    times: list[TimeExpression],
+    event_type: str = "",
+    verbs: Sequence[int] = (),
 ) -> tuple[str | None, str | None, str | None]:
     """The sentence's own time of the event, else the publication date (basis null).
 
     A dateline opening the sentence is the publication date, not the event's; "since 1939" or
-    "until March" bound a period rather than date the event. Among the rest, the most precise
-    expression wins, then the one nearest the sentence's main verb."""
+    "until March" bound a period rather than date the event; a time inside a clause describing
+    a noun ("the deal brokered last month") dates that clause, not the event. Among the rest, a
+    time attached to the event's own words wins, then the most precise, then the nearest."""
     start, end = sent.start_char, sent.end_char
     dateline = parse_dateline(sent.text)
     body_start = start
@@ -227,14 +268,56 @@ def _event_date(
         if body_start <= t.start and t.end <= end and t.value
         and not _SPAN_START.search(text[max(start, t.start - 12) : t.start])
     ]
+    event = _event_tokens(sent, verbs)
+    attachment = {id(t): _attachment(sent, t, event) for t in candidates}
+    candidates = [t for t in candidates if attachment[id(t)] != "modifier"]
     if not candidates:
         return article.published, None, None
-    root = sent.root.idx
+    anchors = [sent.doc[i].idx for i in sorted(event)] or [sent.root.idx]
     spoken = event_type in SPOKEN_TYPES
-    best = max(candidates, key=lambda t: (spoken or not _dates_the_report(sent, t),
+    best = max(candidates, key=lambda t: (attachment[id(t)] == "event",
+                                          spoken or not _dates_the_report(sent, t),
                                           _PRECISION_RANK.get(t.precision, 0),
-                                          -abs(t.start - root), -t.start))
+                                          -min(abs(t.start - a) for a in anchors), -t.start))
     return best.value, best.text, best.basis
+
+
+def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:
+    """Token indices of the event's words and the verbs coordinated with them ("were killed
+    and others wounded in an attack on Thursday" dates the killing too)."""
+    doc = sent.doc
+    found: set[int] = set()
+    for offset in verbs:
+        span = doc.char_span(sent.start_char + offset, sent.start_char + offset + 1,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        found.add(tok.i)
+        found.update(c.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            found.add(tok.head.i)
+    return found
+
+
+def _attachment(sent: Span, expression: TimeExpression, event: set[int]) -> str:
+    """Where a time expression hangs: on the event's words ("event"), inside a clause that
+    describes a noun and holds none of them ("modifier"), or elsewhere ("other")."""
+    if not event:
+        return "other"
+    span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return "other"
+    tok = span.root
+    for _ in range(len(sent)):
+        if tok.i in event:
+            return "event"
+        if tok.dep_ in ("relcl", "acl") and tok.i not in event:
+            return "modifier"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return "other"
 
 
 SPOKEN_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -289,6 +372,37 @@ def narrow_anchor(article: Article) -> str | None:
         return None
     span = date.fromisoformat(latest) - date.fromisoformat(earliest)
     return latest if span.days <= NARROW_DAYS else None
+
+
+def article_times(article: Article) -> list[TimeExpression]:
+    """The article's date expressions, resolved against its publication date or narrow anchor.
+
+    An undated article with a wider inferred range still dates an expression when every day of
+    the range gives the same answer: "on Monday" in an article of Monday to Friday is that
+    Monday whatever the day it appeared. Resolution only moves forward with the anchor, so the
+    range's two ends agreeing means every day between agrees."""
+    anchor = article.published or narrow_anchor(article)
+    if anchor is not None:
+        return [t for t in find_time_expressions(article.text, anchor) if t.kind == "date"]
+    earliest, latest = _inferred_range(article)
+    if earliest is None or latest is None:
+        return [t for t in find_time_expressions(article.text, None) if t.kind == "date"]
+    late = {(t.start, t.end): t.value
+            for t in find_time_expressions(article.text, latest) if t.kind == "date"}
+    return [
+        t if late.get((t.start, t.end)) == t.value else replace(t, value=None)
+        for t in find_time_expressions(article.text, earliest) if t.kind == "date"
+    ]
+
+
+def _inferred_range(article: Article) -> tuple[str | None, str | None]:
+    inferred = article.extra.get("published_inferred") or {}
+    return inferred.get("earliest"), inferred.get("latest")
+
+
+def _dating_key(article: Article) -> tuple[str | None, ...]:
+    """What an article's event dates depend on besides its text."""
+    return (article.published, narrow_anchor(article), *_inferred_range(article))
 
 
 def infer_missing_dates(articles: Iterable[Article]) -> int:
@@ -396,9 +510,9 @@ def redate_with_stories(
     for article in articles:
         if article.published and article.published_basis != "inferred":
             continue
-        before = (article.published, narrow_anchor(article))
+        before = _dating_key(article)
         article.published = article.published_basis = None
         _infer_one(article, list(story_dates.get(article.id, ())))
-        if (article.published, narrow_anchor(article)) != before:
+        if _dating_key(article) != before:
             changed.append(article)
     return changed
