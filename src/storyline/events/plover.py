@@ -171,13 +171,17 @@ CONDITIONS = frozenset({"if", "unless", "whether", "lest", "once"})
 def _states_event(clause: Token) -> bool:
     """A clause that reports something happening: it has its own subject ("after Putin
     agreed …") or is an -ing clause of the main one ("…, killing 40"). Conditions ("if Russia
-    attacks"), purposes ("to secure a ceasefire") and bare participles ("occupied Crimea") do
-    not."""
+    attacks"), purposes ("to secure a ceasefire"), bare participles ("occupied Crimea") and
+    -ing clauses of a flood or an earthquake do not."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
         return False
     if rules.children(clause, "nsubj", "nsubjpass"):
         return True
-    return clause.tag_ == "VBG" and not any(c.lower_ == "to" for c in clause.children)
+    if clause.tag_ != "VBG" or any(c.lower_ == "to" for c in clause.children):
+        return False
+    main = clause.head  # "the river floods, cutting off villages": nature cuts nothing off
+    doers = {rules.lemma_of(main)} | {rules.lemma_of(c) for c in rules.children(main, "nsubj")}
+    return not doers & rules.NATURAL_CAUSES
 
 
 def _offsets(sent: Span, *tokens: Token) -> tuple[int, ...]:
