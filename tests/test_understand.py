@@ -30,7 +30,7 @@ def test_every_event_cites_its_sentence_at_its_offsets(examples_run: RunResult) 
         assert event["cameo"] and event["cameo"].isdigit()
         if event["date_text"]:
             assert event["date_text"] in event["sentence"]
-            assert event["date_basis"] in {"absolute", "relative"}
+            assert event["date_basis"] in {"absolute", "relative", "antecedent"}
 
 
 def test_no_event_date_comes_from_a_removed_line(examples_run: RunResult) -> None:
@@ -57,9 +57,10 @@ def test_most_gold_key_events_are_found_with_their_date(examples_run: RunResult)
         sentence_events = [e for e in by_article[key["article_id"]]
                            if _norm(key["text"])[:60] in _norm(e["sentence"])]
         found += any(e["date"] == key["date"] for e in sentence_events)
-    # measured 39/57 on 2026-11-23 (coder recall and undated articles are the gap); a floor
-    # that catches regressions, not the goal
-    assert found / len(GOLD["key_events"]) >= 0.65
+    # measured 55/57 on 2026-11-23 after the clause, attachment and antecedent rules (the two
+    # misses need a date the sentence does not state: `benchmarks/key_events.py` lists them);
+    # a floor that catches regressions, not the goal
+    assert found >= len(GOLD["key_events"]) - 2
 
 
 def test_name_variants_collapse_to_one_actor(examples_run: RunResult) -> None:
@@ -88,3 +89,65 @@ def test_events_are_in_the_store_and_filter(examples_run: RunResult) -> None:
         assert assaults and all(e["type"] == "ASSAULT" for e in assaults)
         in_2020 = store.events(EventFilter(since="2020-01-01", until="2020-12-31"))
         assert in_2020 and all(e["date"].startswith("2020") for e in in_2020)
+
+
+# Dating one article's events: our own short texts, parsed with the shipped pipeline.
+
+def _events(text: str, published: str | None = None,
+            inferred: tuple[str, str] | None = None) -> list:
+    import pytest
+
+    pytest.importorskip("spacy")
+    from storyline.events import EventCoder
+    from storyline.model import Article
+    from storyline.nlp import ActorNormalizer, load_nlp
+    from storyline.understand import understand_article
+
+    nlp = load_nlp()
+    article = Article(id="t", source="t", outlet=None, title=None, published=published,
+                      published_basis=None, language="en", text=text)
+    if inferred:
+        article.extra["published_inferred"] = {"value": inferred[0], "earliest": inferred[0],
+                                               "latest": inferred[1], "confidence": 0.3}
+    return understand_article(article, nlp(text), ActorNormalizer(), EventCoder(nlp)).events
+
+
+def test_time_on_the_event_verb_beats_a_time_in_the_clause_it_governs() -> None:
+    text = ("The government welcomed on Tuesday the agreement reached in Geneva yesterday, an "
+            "official said.")
+    [event] = _events(text, published="2024-03-08")
+    assert (event.type, event.date, event.date_text) == ("SUPPORT", "2024-03-05", "Tuesday")
+
+
+def test_time_inside_a_relative_clause_does_not_date_the_event() -> None:
+    text = "Moscow requested a meeting of the Security Council, which is expected on Monday."
+    [event] = _events(text, published="2022-10-29")
+    assert (event.type, event.date, event.date_text) == ("REQUEST", "2022-10-29", None)
+
+
+def test_weekday_dates_an_undated_article_when_its_whole_range_agrees() -> None:
+    text = "The minister met the United Nations envoy in the capital on Monday."
+    [event] = _events(text, inferred=("2023-02-13", "2023-02-17"))
+    assert (event.date, event.date_text) == ("2023-02-13", "Monday")
+
+
+def test_yesterday_stays_undated_when_the_range_disagrees() -> None:
+    text = "The minister met the United Nations envoy in the capital yesterday."
+    [event] = _events(text, inferred=("2023-02-13", "2023-02-17"))
+    assert event.date is None
+
+
+def test_bare_the_attack_takes_the_date_of_the_attack_told_before() -> None:
+    text = ("Rebels shelled the airport on Thursday. The attack came hours after the army "
+            "captured the town.")
+    first, second = _events(text, published="2024-03-09")
+    assert first.date == "2024-03-07"
+    assert (second.date, second.date_text, second.date_basis) == (
+        "2024-03-07", "The attack", "antecedent")
+
+
+def test_reaction_to_the_attack_keeps_the_publication_date() -> None:
+    text = "Rebels shelled the airport on Thursday. The attack was condemned by the United Nations."
+    first, second = _events(text, published="2024-03-09")
+    assert second.type != "ASSAULT"
+    assert (second.date, second.date_basis) == ("2024-03-09", None)

@@ -143,7 +143,8 @@ class Event:
     """YYYY-MM-DD, YYYY-MM or YYYY."""
     date_text: str | None = None
     date_basis: str | None = None
-    """absolute, relative, published (no time words in the sentence), or None."""
+    """absolute, relative, antecedent (a definite event noun, "the attack", takes the date of the
+    event the article told before), published (no time words in the sentence), or None."""
     location: Place | None = None
     cameo: str | None = None
     """CAMEO root code (two digits) through the mapping table."""

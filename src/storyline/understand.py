@@ -10,24 +10,28 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import xxhash
 
 from storyline.events import EventCoder, cameo_root
+from storyline.events.dating import (
+    article_times,
+    date_from_antecedent,
+    dating_key,
+    event_date,
+)
 from storyline.model import Actor, Article, Event, Place
 from storyline.nlp import ActorNormalizer, entities_of, load_nlp, model_info
 from storyline.nlp.places import geocode_document
 from storyline.store.events import EventFilter
-from storyline.time import TimeExpression, find_time_expressions
-from storyline.time.published import infer_published, parse_dateline
+from storyline.time import TimeExpression
+from storyline.time.published import infer_published
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -134,15 +138,20 @@ def understand_article(
         if place is not None:
             mention.place = _as_written(place, span.text)
     mentions = sorted(by_offset.values(), key=lambda m: (m.start, m.end))
-    anchor = article.published or narrow_anchor(article)
-    times = [t for t in find_time_expressions(article.text, anchor) if t.kind == "date"]
+    times = article_times(article)
     sentences = list(doc.sents)
     coded = coder.code_all(sentences)
-    events = []
+    events: list[Event] = []
+    told: dict[str, Event] = {}
     for sent, result in zip(sentences, coded, strict=True):
         if result is None:
             continue
-        events.append(_event(article, sent, result, mentions, times, normalizer))
+        event = _event(article, sent, result, mentions, times, normalizer)
+        if event.date_text is None:
+            date_from_antecedent(event, sent, told)
+        if event.date_text is not None:
+            told[event.type] = event
+        events.append(event)
     return Understanding(article.id, mentions, events)
 
 
@@ -163,7 +172,7 @@ def _event(
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     source = _actor_at(sent, coded.source_span, inside, normalizer, article.published)
     target = _actor_at(sent, coded.target_span, inside, normalizer, article.published)
-    date, date_text, basis = _event_date(article, sent, times, coded.type)
+    date, date_text, basis = event_date(article, sent, times, coded.type, coded.verbs)
     return Event(
         id=f"{article.id}:{start}",
         article_id=article.id,
@@ -204,66 +213,6 @@ def _actor_at(
     return normalizer.normalize(text, None, when=when)
 
 
-_SPAN_START = re.compile(r"\b(since|until|till|from|before|after|by)\s+(the\s+)?$", re.IGNORECASE)
-_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-
-
-def _event_date(
-    article: Article, sent: Span, times: list[TimeExpression], event_type: str = ""
-) -> tuple[str | None, str | None, str | None]:
-    """The sentence's own time of the event, else the publication date (basis null).
-
-    A dateline opening the sentence is the publication date, not the event's; "since 1939" or
-    "until March" bound a period rather than date the event. Among the rest, the most precise
-    expression wins, then the one nearest the sentence's main verb."""
-    start, end = sent.start_char, sent.end_char
-    dateline = parse_dateline(sent.text)
-    body_start = start
-    if dateline is not None:
-        body_start = start + sent.text.find(dateline.text) + len(dateline.text)
-    text = sent.doc.text
-    candidates = [
-        t for t in times
-        if body_start <= t.start and t.end <= end and t.value
-        and not _SPAN_START.search(text[max(start, t.start - 12) : t.start])
-    ]
-    if not candidates:
-        return article.published, None, None
-    root = sent.root.idx
-    spoken = event_type in SPOKEN_TYPES
-    best = max(candidates, key=lambda t: (spoken or not _dates_the_report(sent, t),
-                                          _PRECISION_RANK.get(t.precision, 0),
-                                          -abs(t.start - root), -t.start))
-    return best.value, best.text, best.basis
-
-
-SPOKEN_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-"""Events that are statements: the day they were said is the day they happened."""
-
-REPORTING = frozenset(
-    "say announce tell report state add confirm claim note write quote declare "
-    "explain insist warn".split()
-)
-
-
-def _dates_the_report(sent: Span, expression: TimeExpression) -> bool:
-    """True for "soldiers were killed on Thursday, the governor announced on Friday": a time
-    attached straight to a reporting verb dates the announcement, not the deed it reports."""
-    root = sent.root
-    if root.lemma_ not in REPORTING:
-        return False
-    doc = sent.doc
-    token = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if token is None:
-        return False
-    head = token.root
-    while head.head.i != head.i and head.head.i != root.i:  # spaCy makes new Token objects
-        head = head.head
-    return head.head.i == root.i and head.i != root.i and head.dep_ in {
-        "prep", "npadvmod", "advmod", "tmod"
-    }
-
-
 def _location(inside: list[Mention], source: Actor | None, target: Actor | None) -> Place | None:
     """The first place the sentence names that is not one of its actors."""
     actor_names = {a.name for a in (source, target) if a is not None and a.name}
@@ -275,20 +224,6 @@ def _location(inside: list[Mention], source: Actor | None, target: Actor | None)
                 continue
         return mention.place
     return None
-
-
-NARROW_DAYS = 3
-
-
-def narrow_anchor(article: Article) -> str | None:
-    """For an undated article whose inferred range spans a few days at most, the range's last
-    day: "on Monday" then still names one date, though the publication day is not known."""
-    inferred = article.extra.get("published_inferred") or {}
-    earliest, latest = inferred.get("earliest"), inferred.get("latest")
-    if not earliest or not latest:
-        return None
-    span = date.fromisoformat(latest) - date.fromisoformat(earliest)
-    return latest if span.days <= NARROW_DAYS else None
 
 
 def infer_missing_dates(articles: Iterable[Article]) -> int:
@@ -396,9 +331,9 @@ def redate_with_stories(
     for article in articles:
         if article.published and article.published_basis != "inferred":
             continue
-        before = (article.published, narrow_anchor(article))
+        before = dating_key(article)
         article.published = article.published_basis = None
         _infer_one(article, list(story_dates.get(article.id, ())))
-        if (article.published, narrow_anchor(article)) != before:
+        if dating_key(article) != before:
             changed.append(article)
     return changed

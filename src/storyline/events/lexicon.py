@@ -244,7 +244,8 @@ NOUNS: dict[str, Entry] = {
     "extradition": ("COOPERATE", None), "exchange": ("COOPERATE", None),
     "information": ("COOPERATE", None), "intelligence": ("COOPERATE", None),
     "shipment": ("COOPERATE", None), "export": ("COOPERATE", None), "corridor": ("COOPERATE", None),
-    "participation": ("COOPERATE", None),
+    "participation": ("COOPERATE", None), "cargo": ("COOPERATE", None),
+    "freighter": ("COOPERATE", None),
     # AID
     "aid": ("AID", None), "assistance": ("AID", None), "help": ("AID", None),
     "relief": ("AID", None), "grant": ("AID", None), "loan": ("AID", None),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from storyline.events import lexicon as lx
 from storyline.events import roles, rules
 from storyline.events.classifier import STRONG_RULE, Model, combine, shipped_model
 from storyline.events.features import featurize
@@ -38,6 +39,10 @@ class CodedSentence:
     source_span: tuple[int, int] | None
     """Character offsets within the sentence."""
     target_span: tuple[int, int] | None
+    verbs: tuple[int, ...] = ()
+    """Where the words carrying the event start within the sentence (frame verb, act, the
+    predicate): a time expression attached to one of them dates the event itself."""
+
 
 def code_with_rules(sent: Span) -> CodedSentence | None:
     """The rule coder alone: an event when the predicate chain names one, else None."""
@@ -66,6 +71,13 @@ def code_with_rules(sent: Span) -> CodedSentence | None:
         reading = rules.interpret(sent.root)  # "…, a rights group protested"
         pred = sent.root if reading is not None else pred
     if reading is None:
+        found = _subordinate_reading(pred, sent.root)
+        if found is not None:
+            reading, pred = found
+    if reading is None:
+        reading = _labelling(sent.root, pred)
+        pred = sent.root if reading is not None else pred
+    if reading is None:
         return None
     adjusted = rules.adjust(reading, pred)
     if adjusted is None:
@@ -73,7 +85,107 @@ def code_with_rules(sent: Span) -> CodedSentence | None:
     kind, lex_mode = adjusted
     mode = rules.choose_mode(kind, lex_mode, sent)
     source, target = actor_spans(sent, pred, reading.frame, reading.head)
-    return CodedSentence(kind, mode, RULE_CONFIDENCE[reading.cue], source, target)
+    return CodedSentence(kind, mode, RULE_CONFIDENCE[reading.cue], source, target,
+                         _offsets(sent, pred, reading.frame, reading.head))
+
+
+SUBORDINATE = ("advcl", "conj")
+"""Clauses hanging off a main clause that names no event: "the offensive was put on hold
+*after Putin and Erdogan agreed* …", "a ship left port, *bound for …*"."""
+
+
+def _subordinate_reading(pred: Token, root: Token) -> tuple[rules.Reading, Token] | None:
+    """The event of an adverbial or conjoined clause, when the main clause has none; searched
+    breadth first from the predicate (then the root), so the clause nearest the main verb wins.
+    Relative clauses are not searched: they describe a participant, not the sentence's news."""
+    seen: set[int] = set()
+    queue = [pred, root]
+    while queue:
+        tok = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        for clause in rules.children(tok, *SUBORDINATE):
+            if clause.pos_ != "VERB" or clause.i in seen or not _states_event(clause):
+                continue
+            inner, must = rules.predicate(clause)
+            reading = (rules.Reading("REQUEST", None, "frame", inner, inner) if must
+                       else rules.interpret(inner))
+            if reading is not None:
+                return reading, inner
+            queue.append(clause)
+    return None
+
+
+STIGMA = frozenset({"terrorist", "terrorism", "mercenary", "war criminal", "criminal"})
+"""Labels that accuse whoever they are pinned on."""
+
+
+def _labelling(root: Token, clause: Token) -> rules.Reading | None:
+    """"The troops who came under fire were in the formations of terrorist groups, the ministry
+    said": a reported clause that names no act but says someone is (among) terrorists, or that
+    someone helped prepare an attack, is an accusation by the speaker (PLOVER ACCUSE, allege).
+    Mentions of terrorists as targets or as the subject of another act are not."""
+    if rules.lemma_of(root) not in lx.REPORTING_VERBS or clause.i == root.i:
+        return None
+    if rules._negated(clause):
+        return None
+    lemma = rules.lemma_of(clause)
+    if lemma in COMPLICITY:
+        act = _complicit_in(clause)
+        if act is not None:
+            return rules.Reading("ACCUSE", "allege", "noun", act, root)
+    if lemma != "be":
+        return None  # only "X were/are [among] terrorists" pins the label on X
+    for predicate in rules.children(clause, "attr", "prep"):
+        for tok in predicate.subtree:
+            if rules.lemma_of(tok) in STIGMA:
+                return rules.Reading("ACCUSE", "allege", "noun", tok, root)
+    return None
+
+
+COMPLICITY = frozenset({"help", "assist", "prepare", "plan", "organise", "organize",
+                        "orchestrate", "mastermind", "involve", "coordinate"})
+"""Verbs that make their subject a party to an act ("helped prepare the attack")."""
+
+
+def _complicit_in(verb: Token, depth: int = 0) -> Token | None:
+    """The hostile act a complicity verb (or its chain: "helped prepare …") has as object."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "prep") and child.pos_ != "VERB":
+            for tok in [child, *rules.children(child, "pobj")]:
+                entry = rules.noun_entry(tok)
+                if entry is not None and entry[0] == "ASSAULT":
+                    return tok
+        if child.dep_ in ("xcomp", "ccomp") and depth < 2 and (
+                rules.lemma_of(child) in COMPLICITY):
+            found = _complicit_in(child, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+CONDITIONS = frozenset({"if", "unless", "whether", "lest", "once"})
+
+
+def _states_event(clause: Token) -> bool:
+    """A clause that reports something happening: it has its own subject ("after Putin
+    agreed …") or is an -ing clause of the main one ("…, killing 40"). Conditions ("if Russia
+    attacks"), purposes ("to secure a ceasefire"), bare participles ("occupied Crimea") and
+    -ing clauses of a flood or an earthquake do not."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
+        return False
+    if rules.children(clause, "nsubj", "nsubjpass"):
+        return True
+    if clause.tag_ != "VBG" or any(c.lower_ == "to" for c in clause.children):
+        return False
+    main = clause.head  # "the river floods, cutting off villages": nature cuts nothing off
+    doers = {rules.lemma_of(main)} | {rules.lemma_of(c) for c in rules.children(main, "nsubj")}
+    return not doers & rules.NATURAL_CAUSES
+
+
+def _offsets(sent: Span, *tokens: Token) -> tuple[int, ...]:
+    return tuple(sorted({t.idx - sent.start_char for t in tokens}))
 
 
 def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
@@ -225,7 +337,7 @@ def classifier_event(kind: str, confidence: float, sent: Span) -> CodedSentence:
     pred, _ = rules.predicate(sent.root)
     source, target = actor_spans(sent, pred, pred, pred)
     return CodedSentence(kind, rules.choose_mode(kind, None, sent), round(confidence, 3), source,
-                         target)
+                         target, _offsets(sent, pred))
 
 
 def _shift(coded: CodedSentence, offset: int) -> CodedSentence:
@@ -236,4 +348,4 @@ def _shift(coded: CodedSentence, offset: int) -> CodedSentence:
         return (span[0] + offset, span[1] + offset) if span else None
 
     return CodedSentence(coded.type, coded.mode, coded.confidence, move(coded.source_span),
-                         move(coded.target_span))
+                         move(coded.target_span), tuple(v + offset for v in coded.verbs))

@@ -59,8 +59,13 @@ ONGOING_VERBS = frozenset({"continue", "erupt", "break", "resume", "intensify", 
 PASSIVE_LIGHT = frozenset({"carry", "conduct", "launch", "stage", "hold", "impose", "sign",
                            "reach", "declare", "mount", "lift", "reimpose", "extend"})
 """Light verbs whose passive subject is the event ("a joint patrol was carried out")."""
-MOTION_VERBS = frozenset({"cross", "reach", "arrive", "enter", "land", "dock", "depart"})
+MOTION_VERBS = frozenset({"cross", "reach", "arrive", "enter", "land", "dock", "depart", "leave",
+                          "sail"})
 """Verbs that report an event when their subject is an aid or trade noun ("the convoy crossed")."""
+UNDER_VERBS = frozenset({"come", "take", "put", "place", "fall", "bring"})
+"""Verbs that put their subject or object *under* a hostile act ("came under fire")."""
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+"""Verbs whose event-noun object is itself news ("the announcement followed talks in …")."""
 CROWD_WEAPONS = frozenset({"gas", "cannon", "bullet", "baton", "truncheon", "ammunition",
                            "grenade", "force"})
 CENSOR_NOUNS = frozenset({"publication", "broadcast", "newspaper", "website", "channel", "media",
@@ -121,6 +126,8 @@ def _object_nouns(tok: Token) -> list[Token]:
 
 
 def noun_entry(noun: Token, depth: int = 0) -> lx.Entry | None:
+    if noun.ent_type_ in ("DATE", "TIME") and noun.pos_ == "PROPN":
+        return None  # "on March 6" is no march
     lemma = lemma_of(noun)
     compounds = {lemma_of(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     if lemma in HOLLOW_NOUNS and depth < 2:
@@ -236,6 +243,15 @@ def interpret(tok: Token, depth: int = 0) -> Reading | None:
         entry = lx.PHRASAL.get((lemma, particle))
         if entry and entry[0]:
             return Reading(entry[0], entry[1], "phrasal", tok, tok)
+    if lemma in UNDER_VERBS:
+        under = _under(tok)
+        if under is not None:
+            return under
+    if lemma in SEQUENCE_VERBS:
+        for noun in children(tok, "dobj"):
+            entry = noun_entry(noun)
+            if entry is not None:
+                return Reading(entry[0], entry[1], "noun", noun, noun)
     if lemma == "use" and {lemma_of(n) for n in _object_nouns(tok)} & CROWD_WEAPONS:
         return Reading("ASSAULT", "crowd-control", "verb", tok, tok)
     if lemma == "seek" and _complement(tok) is None:
@@ -245,9 +261,9 @@ def interpret(tok: Token, depth: int = 0) -> Reading | None:
     if lemma == "reserve" and any(lemma_of(o) == "right" for o in children(tok, "dobj")):
         return Reading("THREATEN", None, "frame", tok, tok)  # "reserved the right to retaliate"
     if lemma in MOTION_VERBS:
-        for subject in children(tok, "nsubj"):
-            entry = noun_entry(subject)
-            if entry is not None and entry[0] in ("AID", "COOPERATE"):
+        for subject in _movers(tok):
+            entry = _goods_entry(subject)
+            if entry is not None:
                 return Reading(entry[0], entry[1], "noun", subject, tok)
     if lemma in ONGOING_VERBS and not children(tok, "dobj", "xcomp"):
         for subject in children(tok, "nsubj"):
@@ -284,11 +300,52 @@ def interpret(tok: Token, depth: int = 0) -> Reading | None:
     return None
 
 
+def _under(tok: Token) -> Reading | None:
+    """"came under fire", "were taken under fire", "placed under curfew": the hostile noun after
+    *under* is the event, suffered by the subject."""
+    for prep in children(tok, "prep"):
+        if prep.lower_ != "under":
+            continue
+        for noun in children(prep, "pobj"):
+            entry = ("ASSAULT", "firearms") if lemma_of(noun) in ("fire", "gunfire") else (
+                noun_entry(noun))
+            if entry is not None and entry[0] in lx.CONFLICT_TYPES:
+                return Reading(entry[0], entry[1], "noun", noun, tok)
+    return None
+
+
+def _movers(tok: Token) -> list[Token]:
+    """Who moves: the subject, then — when the small parser hung the motion verb as a clause
+    off a noun ("the first convoy to reach X … crossed …") — the noun the clause modifies."""
+    movers = children(tok, "nsubj")
+    clause = tok
+    for _ in range(3):
+        if clause.dep_ not in ("advcl", "relcl", "acl") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+        if clause.pos_ in ("NOUN", "PROPN"):
+            movers.append(clause)
+            break
+    return movers
+
+
+def _goods_entry(noun: Token) -> lx.Entry | None:
+    """Aid or trade carried by a moving noun: "the convoy", "an aid ship", "a cargo vessel"."""
+    for candidate in [noun, *children(noun, "compound", "nmod")]:
+        entry = noun_entry(candidate)
+        if entry is not None and entry[0] in ("AID", "COOPERATE"):
+            return entry
+    return None
+
+
 def _content_verb(tok: Token, lemma: str) -> Reading | None:
     kind, mode = lx.VERBS[lemma]
     nouns = _object_nouns(tok)
     noun_lemmas = {lemma_of(n) for n in nouns}
     causes = noun_lemmas | {lemma_of(c) for c in children(tok, "nsubj", "nsubjpass")}
+    inherited = subject_of(tok)[0]  # "an earthquake struck …, killing hundreds"
+    if inherited is not None:
+        causes.add(lemma_of(inherited))
     if kind == "ASSAULT" and causes & NATURAL_CAUSES:
         return None
     if lemma == "die" and not any((noun_entry(n) or ("",))[0] == "ASSAULT" or lemma_of(n) in (
@@ -303,6 +360,8 @@ def _content_verb(tok: Token, lemma: str) -> Reading | None:
                 return Reading(purpose.type, purpose.mode, "verb", child, tok)
     if lemma in ("fire", "hit", "target", "strike") and not nouns:
         return None
+    if lemma in ("reduce", "cut") and not children(tok, "dobj", "nsubjpass"):
+        return None  # "streets reduced to rubble" cuts nothing off
     if lemma == "block" and noun_lemmas & ROAD_NOUNS:
         return Reading("PROTEST", "obstruct", "verb", tok, tok)
     if lemma == "meet" and noun_lemmas & {"demand", "request", "condition", "call"}:
@@ -362,7 +421,8 @@ def _frame(tok: Token, kind: str, depth: int) -> Reading | None:
         lemma = lemma_of(tok)
         if lemma == "invite":
             return Reading("AGREE", None, "frame", head, tok)
-        if lemma == "order" and inner_type in lx.CONFLICT_TYPES:
+        if lemma == "order" and inner_type in lx.CONFLICT_TYPES and not (
+                comp is not None and _negated(comp)):
             return Reading(inner_type, inner.mode if inner else None, "frame", head, tok)
         if lemma in ("call", "press", "ask", "order", "encourage") and comp is None and not any(
                 c.lower_ in ("for", "on", "upon") for c in children(tok, "prep", "prt")):
@@ -390,7 +450,7 @@ def predicate(tok: Token) -> tuple[Token, bool]:
         if lemma_of(tok) not in lx.REPORTING_VERBS:
             break
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")),
-                    None)
+                    None) or _fragment_verb(tok)
         if comp is None or any(noun_entry(o) is not None and noun_entry(o)[0] in (
                 "REQUEST", "THREATEN", "ACCUSE") for o in children(tok, "dobj")):
             break
@@ -401,13 +461,33 @@ def predicate(tok: Token) -> tuple[Token, bool]:
     return tok, False
 
 
+KEEP_FRAMES = frozenset({"agree", "threaten", "request"})
+"""Frame kinds that stay the event when their complement is negated."""
+
+
+def _fragment_verb(reporting: Token) -> Token | None:
+    """The verb of a reported clause the parser made into a noun: in "officials said [the first
+    convoy to reach X … crossed …]" the clause's head is the noun and its verbs hang below."""
+    for comp in children(reporting, "ccomp"):
+        if comp.pos_ in ("NOUN", "PROPN"):
+            for verb in children(comp, "acl", "relcl"):
+                if verb.pos_ == "VERB":
+                    return verb
+    return None
+
+
 def adjust(reading: Reading, pred: Token) -> tuple[str, str | None] | None:
     """Negation and futurity, as the PLOVER manual codes them."""
     kind = reading.type
     chain = [reading.frame, reading.head] if reading.frame is not reading.head else [pred]
     if pred not in chain:
         chain.append(pred)
-    if any(_negated(t) for t in chain):
+    negatable = chain
+    if reading.cue == "frame" and lx.FRAME_VERBS.get(lemma_of(reading.frame)) in KEEP_FRAMES:
+        # "urged Russia not to attack", "agreed not to target civilians": the frame is the
+        # event; a negated complement is what was asked or promised, not a cancelled act
+        negatable = [t for t in chain if t is not reading.head]
+    if any(_negated(t) for t in negatable):
         if kind in lx.COOPERATIVE_TYPES or kind in lx.YIELD_TYPES:
             return ("REJECT", None)
         return None

@@ -1,0 +1,206 @@
+"""When an event happened: the time expression of its sentence that dates it, the date of the
+event a definite noun points back to, and the time expressions of an article resolved against
+its publication date or inferred range.
+
+The rules read the dependency parse the coder used: a time attached to the event's own words
+wins, a time inside a clause describing a noun dates that clause only, and a time attached to
+a reporting verb dates the report rather than the deed (except for events that are statements).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from storyline.events.rules import lemma_of, noun_entry
+from storyline.model import Article, Event
+from storyline.time import TimeExpression, find_time_expressions
+from storyline.time.published import parse_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+NARROW_DAYS = 3
+
+
+def narrow_anchor(article: Article) -> str | None:
+    """For an undated article whose inferred range spans a few days at most, the range's last
+    day: "on Monday" then still names one date, though the publication day is not known."""
+    inferred = article.extra.get("published_inferred") or {}
+    earliest, latest = inferred.get("earliest"), inferred.get("latest")
+    if not earliest or not latest:
+        return None
+    span = date.fromisoformat(latest) - date.fromisoformat(earliest)
+    return latest if span.days <= NARROW_DAYS else None
+
+
+def article_times(article: Article) -> list[TimeExpression]:
+    """The article's date expressions, resolved against its publication date or narrow anchor.
+
+    An undated article with a wider inferred range still dates an expression when every day of
+    the range gives the same answer: "on Monday" in an article of Monday to Friday is that
+    Monday whatever the day it appeared. Resolution only moves forward with the anchor, so the
+    range's two ends agreeing means every day between agrees."""
+    anchor = article.published or narrow_anchor(article)
+    if anchor is not None:
+        return [t for t in find_time_expressions(article.text, anchor) if t.kind == "date"]
+    earliest, latest = _inferred_range(article)
+    if earliest is None or latest is None:
+        return [t for t in find_time_expressions(article.text, None) if t.kind == "date"]
+    late = {(t.start, t.end): t.value
+            for t in find_time_expressions(article.text, latest) if t.kind == "date"}
+    return [
+        t if late.get((t.start, t.end)) == t.value else replace(t, value=None)
+        for t in find_time_expressions(article.text, earliest) if t.kind == "date"
+    ]
+
+
+def _inferred_range(article: Article) -> tuple[str | None, str | None]:
+    inferred = article.extra.get("published_inferred") or {}
+    return inferred.get("earliest"), inferred.get("latest")
+
+
+def dating_key(article: Article) -> tuple[str | None, ...]:
+    """What an article's event dates depend on besides its text."""
+    return (article.published, narrow_anchor(article), *_inferred_range(article))
+
+
+_SPAN_START = re.compile(r"\b(since|until|till|from|before|after|by)\s+(the\s+)?$", re.IGNORECASE)
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def event_date(
+    article: Article,
+    sent: Span,
+    times: list[TimeExpression],
+    event_type: str = "",
+    verbs: Sequence[int] = (),
+) -> tuple[str | None, str | None, str | None]:
+    """The sentence's own time of the event, else the publication date (basis null).
+
+    A dateline opening the sentence is the publication date, not the event's; "since 1939" or
+    "until March" bound a period rather than date the event; a time inside a clause describing
+    a noun ("the deal brokered last month") dates that clause, not the event. Among the rest, a
+    time attached to the event's own words wins, then the most precise, then the nearest."""
+    start, end = sent.start_char, sent.end_char
+    dateline = parse_dateline(sent.text)
+    body_start = start
+    if dateline is not None:
+        body_start = start + sent.text.find(dateline.text) + len(dateline.text)
+    text = sent.doc.text
+    candidates = [
+        t for t in times
+        if body_start <= t.start and t.end <= end and t.value
+        and not _SPAN_START.search(text[max(start, t.start - 12) : t.start])
+    ]
+    event = _event_tokens(sent, verbs)
+    attachment = {id(t): _attachment(sent, t, event) for t in candidates}
+    candidates = [t for t in candidates if attachment[id(t)] != "modifier"]
+    if not candidates:
+        return article.published, None, None
+    anchors = [sent.doc[i].idx for i in sorted(event)] or [sent.root.idx]
+    spoken = event_type in SPOKEN_TYPES
+    best = max(candidates, key=lambda t: (attachment[id(t)] == "event",
+                                          spoken or not _dates_the_report(sent, t),
+                                          _PRECISION_RANK.get(t.precision, 0),
+                                          -min(abs(t.start - a) for a in anchors), -t.start))
+    return best.value, best.text, best.basis
+
+
+def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:
+    """Token indices of the event's words and the verbs coordinated with them ("were killed
+    and others wounded in an attack on Thursday" dates the killing too)."""
+    doc = sent.doc
+    found: set[int] = set()
+    for offset in verbs:
+        span = doc.char_span(sent.start_char + offset, sent.start_char + offset + 1,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        found.add(tok.i)
+        found.update(c.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            found.add(tok.head.i)
+    return found
+
+
+def _attachment(sent: Span, expression: TimeExpression, event: set[int]) -> str:
+    """Where a time expression hangs: on the event's words ("event"), inside a clause that
+    describes a noun and holds none of them ("modifier"), or elsewhere ("other")."""
+    if not event:
+        return "other"
+    span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return "other"
+    tok = span.root
+    for _ in range(len(sent)):
+        if tok.i in event:
+            return "event"
+        if tok.dep_ in ("relcl", "acl") and tok.i not in event:
+            return "modifier"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return "other"
+
+
+SPOKEN_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+"""Events that are statements: the day they were said is the day they happened."""
+
+REPORTING = frozenset(
+    "say announce tell report state add confirm claim note write quote declare "
+    "explain insist warn".split()
+)
+
+
+def _dates_the_report(sent: Span, expression: TimeExpression) -> bool:
+    """True for "soldiers were killed on Thursday, the governor announced on Friday": a time
+    attached straight to a reporting verb dates the announcement, not the deed it reports."""
+    root = sent.root
+    if root.lemma_ not in REPORTING:
+        return False
+    doc = sent.doc
+    token = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if token is None:
+        return False
+    head = token.root
+    while head.head.i != head.i and head.head.i != root.i:  # spaCy makes new Token objects
+        head = head.head
+    return head.head.i == root.i and head.i != root.i and head.dep_ in {
+        "prep", "npadvmod", "advmod", "tmod"
+    }
+
+
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
+HAPPENING_VERBS = frozenset({"come", "follow", "happen", "occur", "take", "unfold", "begin",
+                             "start", "hit", "strike"})
+"""Verbs that say when their subject's event happened ("the attack came hours after …")."""
+
+
+def date_from_antecedent(event: Event, sent: Span, told: Mapping[str, Event]) -> None:
+    """A sentence about "the attack" with no time words of its own refers back to the attack
+    the article already dated: it takes that date, with the noun phrase as its date text. Only
+    a bare definite subject points back, and only when the sentence is about that event (its
+    type) or says when it happened ("came hours after …"): "the attack was condemned" is left
+    to the publication date."""
+    for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        determiners = [c for c in subject.children if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ not in ANAPHORIC:
+            continue
+        if any(c.dep_ not in ("det", "punct") for c in subject.children):
+            continue  # "the talks in Sochi" names an event anew; only a bare noun points back
+        entry = noun_entry(subject)
+        if entry is None or entry[0] not in told:
+            continue
+        if entry[0] != event.type and lemma_of(sent.root) not in HAPPENING_VERBS:
+            continue
+        antecedent = told[entry[0]]
+        event.date = antecedent.date
+        event.date_text = sent.doc.text[determiners[0].idx : subject.idx + len(subject.text)]
+        event.date_basis = "antecedent"
+        return
