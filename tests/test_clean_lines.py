@@ -246,7 +246,8 @@ def test_strict_prompt_is_found_only_on_the_line_holding_its_cue() -> None:
 
 
 def test_words_of_a_line_are_those_the_word_pattern_finds() -> None:
-    from storyline.clean.lines import _WORD, split_words
+    from storyline.clean.lines import split_words
+    from storyline.clean.vocabulary import WORD
 
     line = "U.S.-led talks, don't stop: 1990s 3rd ²x café_bar — O’Neill's co-op ½mile ÉTAT"
-    assert split_words(line) == _WORD.findall(line)
+    assert split_words(line) == WORD.findall(line)
