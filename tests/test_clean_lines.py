@@ -212,3 +212,42 @@ def test_teaser_sentence_about_this_story_is_not_taken_with_the_marker() -> None
 
 def test_cleaning_is_deterministic() -> None:
     assert _clean("english_page.txt") == _clean("english_page.txt")
+
+
+def test_headline_run_stamped_with_a_day_word_is_a_related_list() -> None:
+    """Day-word stamps carry no digit: the cheap digit pre-test must not rule them out."""
+    page = [
+        "Council approves the harbour budget after a long night",
+        "The council approved the harbour budget on Tuesday after eleven hours of debate, "
+        "with dock workers watching from the gallery.",
+        "",
+        "Ferry timetable changes for the winter season today",
+        "New lighthouse keeper starts work on the cape Yesterday",
+        "Fishing quotas cut again for the northern fleet 14:05",
+    ]
+    verdict = classify_lines(page)
+    assert verdict[1] is None
+    assert verdict[3:] == ["related", "related", "related"]
+
+
+def test_strict_prompt_is_found_only_on_the_line_holding_its_cue() -> None:
+    """Cues are looked for once per page; each line is judged by the cues it holds itself."""
+    page = [
+        "Harbour reopens after the storm",
+        "The editor of the harbour gazette said the cranes would move again by Friday, "
+        "and the workers agreed to stay on for the night shift.",
+        "Editor's note: an earlier version of this story gave the wrong date.",
+        "We use cookies to give you the best experience on our website.",
+        "Dock workers said the agreement was the best they had seen in years and that the "
+        "convoy would leave the harbour on Monday morning.",
+    ]
+    verdict = classify_lines(page)
+    assert verdict[1:] == [None, "editorial_note", "cookie", None]
+
+
+def test_words_of_a_line_are_those_the_word_pattern_finds() -> None:
+    from storyline.clean.lines import split_words
+    from storyline.clean.vocabulary import WORD
+
+    line = "U.S.-led talks, don't stop: 1990s 3rd ²x café_bar — O’Neill's co-op ½mile ÉTAT"
+    assert split_words(line) == WORD.findall(line)

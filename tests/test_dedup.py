@@ -299,3 +299,30 @@ def test_signatures_equal_what_datasketch_update_batch_computes() -> None:
     reference = _empty_minhash(128).copy()
     reference.update_batch((shingles >> np.uint64(32)).tolist())
     assert np.array_equal(reference.hashvalues, _signature_values(shingles, 128))
+
+
+def test_normalized_text_equals_one_pass_over_non_word_characters() -> None:
+    """normalize_for_hash splits on whitespace first and memoizes each piece; that must give
+    exactly the words one `[\\W_]+` pass over the whole folded text gives."""
+    import re
+    import unicodedata
+
+    text = (
+        "Snake_case, \u201cquoted\u201d--dashes\u2014and U.S.-led talks; \ufb01nal \u00c9TAT "
+        "stra\u00dfe \u2026 ___ 3.5% (c)2021\tTAB\u00a0nbsp \u0130stanbul don\u2019t \u2014 !"
+    )
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    expected = " ".join(re.sub(r"[\W_]+", " ", folded).split())
+    assert normalize_for_hash(text) == expected
+    assert normalize_for_hash(text) == normalize_for_hash(text)  # memoized pieces, same answer
+    assert normalize_for_hash("\u2014 -- ...") == ""
+
+
+def test_shingles_are_sorted_and_unique_even_with_repeated_phrases() -> None:
+    import numpy as np
+
+    text = "the port reopened on monday " * 6 + "and cranes moved again"
+    shingles = shingle_hashes(text, 5)
+    assert np.array_equal(shingles, np.unique(shingles))
+    assert len(shingle_hashes("one", 5)) == 1
+    assert len(shingle_hashes("", 5)) == 0

@@ -110,6 +110,31 @@ def test_same_id_twice_in_one_batch_keeps_the_last_version(tmp_path: Path) -> No
         assert store.known_hashes() == {"a": "2"}
 
 
+def test_batch_larger_than_one_insert_statement_is_stored_in_order_and_searchable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New rows go in with multi-row INSERTs; several statements must give the same rows,
+    `seq` order and full-text index as one INSERT per row."""
+    import storyline.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "INSERT_CHUNK", 3)
+    batch = [
+        Article(f"port-{n:02d}", f"{n}.txt", "Ledger", f"Harbour note {n}", None, None, "en",
+                f"Cranes moved cargo number{n} at the northern quay.", content_hash=str(n))
+        for n in range(10)
+    ]
+    batch[4] = replace(batch[4], title=None, text="Ferries resumed after the gale.")
+    with open_store(tmp_path / "s.db") as store:
+        assert store.upsert_articles([*batch, replace(batch[7], text="Cranes idle.")]) == (10, 1, 0)
+        seqs = raw(tmp_path / "s.db").execute("SELECT id FROM articles ORDER BY seq").fetchall()
+        assert [row[0] for row in seqs] == [a.id for a in batch]
+        expected = sorted(a.id for a in batch if a.id != "port-04")
+        assert sorted(hit_ids(store, "cranes")) == expected
+        assert hit_ids(store, "number9") == ["port-09"]
+        assert hit_ids(store, "number7") == []  # the later version in the batch replaced it
+        assert hit_ids(store, "ferries") == ["port-04"]
+
+
 def test_iter_articles_is_ordered_by_id(store: SqliteStore) -> None:
     assert [a.id for a in store.iter_articles()] == [
         "ankara-talks",

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import datasketch.minhash as datasketch_minhash
 import numpy as np
@@ -64,10 +65,38 @@ class DuplicateLink:
     """Containment of the shorter text's shingles in the longer one; 1.0 for exact copies."""
 
 
+class _Memo(dict[str, Any]):
+    """A pure function's memo that fills itself on a miss, so lookups of known keys run at C
+    speed through `map(memo.__getitem__, ...)`; news vocabulary repeats, so most are known.
+    Results never vary, so the memo cannot change an output; it is emptied when it gets big."""
+
+    def __init__(self, compute: Callable[[str], Any], limit: int = 1_000_000) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self._compute(key)
+        return value
+
+    def bounded(self) -> _Memo:
+        if len(self) > self._limit:
+            self.clear()
+        return self
+
+
+# A whitespace-separated piece of casefolded text -> its words joined by spaces ("" when it is
+# all punctuation). Whitespace is never a word character, so splitting on it first and then on
+# the other non-word characters gives exactly the words of one `[\W_]+` pass over the text.
+_PIECE_WORDS = _Memo(lambda piece: " ".join(_NON_WORD.sub(" ", piece).split()))
+_TOKEN_HASHES = _Memo(lambda token: xxhash.xxh3_64_intdigest(token.encode()))
+
+
 def normalize_for_hash(text: str) -> str:
     """Casefolded words separated by single spaces: wrapping, quotes and punctuation vanish."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", folded).split())
+    pieces = _PIECE_WORDS.bounded()
+    return " ".join(filter(None, map(pieces.__getitem__, folded.split())))
 
 
 def text_fingerprint(text: str) -> str:
@@ -89,20 +118,21 @@ def shingle_hashes(text: str, words: int) -> np.ndarray:
     return _shingles_of_normalized(normalize_for_hash(text), words)
 
 
-_TOKEN_CACHE: dict[str, int] = {}
-_TOKEN_CACHE_LIMIT = 1_000_000
-
-
 def _token_hashes(tokens: list[str]) -> np.ndarray:
-    """xxh3 of each token; news vocabulary repeats, so each word is hashed once per process
-    and the lookups run at C speed (the cache is a pure function's memo: results never vary)."""
-    cache = _TOKEN_CACHE
-    if len(cache) > _TOKEN_CACHE_LIMIT:
-        cache.clear()
-    digest = xxhash.xxh3_64_intdigest
-    for token in set(tokens).difference(cache):
-        cache[token] = digest(token.encode())
-    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    """xxh3 of each token, each distinct word hashed once per process."""
+    hashes = _TOKEN_HASHES.bounded()
+    return np.fromiter(map(hashes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique` for a small 1-d array at a fifth of its cost (it sets up a hash table)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _shingles_of_normalized(normalized: str, words: int) -> np.ndarray:
@@ -115,7 +145,7 @@ def _shingles_of_normalized(normalized: str, words: int) -> np.ndarray:
     rolled = np.zeros(count, dtype=np.uint64)
     for offset in range(width):  # polynomial hash of each window; uint64 arithmetic wraps
         rolled = rolled * _POSITION_MULTIPLIER + token_hashes[offset : offset + count]
-    return np.unique(_fmix64(rolled))
+    return _sorted_unique(_fmix64(rolled))
 
 
 @dataclass(frozen=True)
@@ -136,7 +166,7 @@ def copy_features(text: str, options: Options | None = None) -> CopyFeatures:
     if not len(shingles):
         return CopyFeatures("", np.zeros(options.num_perm, dtype=np.uint32))
     fingerprint = hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
-    values = _minhash(shingles, options.num_perm).hashvalues.astype(np.uint32)
+    values = _signature_values(shingles, options.num_perm).astype(np.uint32, copy=False)
     return CopyFeatures(fingerprint, values)
 
 
@@ -178,10 +208,17 @@ def _signature_values(shingles: np.ndarray, num_perm: int) -> np.ndarray:
     """What `MinHash.update_batch` computes for these values (datasketch's affine32 scheme),
     straight from the array: its per-value Python loop was a third of the dedup cost."""
     template = _empty_minhash(num_perm)
-    a, b = template.permutations
-    values = template._hash_input_array(shingles >> np.uint64(32)).reshape(-1, 1)
+    a, b = _permutation_columns(num_perm)
+    values = template._hash_input_array(shingles >> np.uint64(32))
     mixed = datasketch_minhash._fmix(values, datasketch_minhash._SCHEME_WIDTHS[template.scheme])
-    return np.minimum(template.hashvalues, (mixed * a + b).min(axis=0))
+    # one row per permutation: the minimum runs along contiguous memory
+    return np.minimum(template.hashvalues, (a * mixed + b).min(axis=1))
+
+
+@lru_cache(maxsize=8)
+def _permutation_columns(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    a, b = _empty_minhash(num_perm).permutations
+    return a.reshape(-1, 1).copy(), b.reshape(-1, 1).copy()
 
 
 def candidate_jaccard(threshold: float) -> float:

@@ -156,24 +156,33 @@ def profiles_fingerprint(profiles: OutletProfiles, options: Options) -> str:
 _WORKER_STATE: dict[str, Any] = {}
 
 
-def _init_worker(profiles_data: dict[str, Any], options: Options) -> None:
+def _init_worker(
+    profiles_data: dict[str, Any], options: Options, key_suffix: str | None
+) -> None:
     _WORKER_STATE["profiles"] = OutletProfiles.from_dict(profiles_data)
     _WORKER_STATE["options"] = options
+    _WORKER_STATE["key_suffix"] = key_suffix
 
 
 def _clean_in_worker(doc: Document) -> tuple[Article | Rejection, CopyFeatures | None]:
-    return clean_one(doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"])
+    return clean_one(
+        doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"], _WORKER_STATE["key_suffix"]
+    )
 
 
 def clean_one(
-    doc: Document, profiles: OutletProfiles, options: Options
+    doc: Document, profiles: OutletProfiles, options: Options, key_suffix: str | None = None
 ) -> tuple[Article | Rejection, CopyFeatures | None]:
     """Clean one document and compute its copy features, where the text is at hand; an error
-    on one document becomes its rejection, never the end of the run."""
+    on one document becomes its rejection, never the end of the run. With `key_suffix`, the
+    article's `content_hash` is its store key, `document_hash` then the suffix: hashing a large
+    page costs as much as reading it, so it is done here, in parallel, not before cleaning."""
     try:
         result = clean_document(doc, profiles, options)
         if isinstance(result, Rejection):
             return result, None
+        if key_suffix is not None:
+            result.content_hash = f"{document_hash(doc)}:{key_suffix}"
         return result, copy_features(result.text, options)
     except StorylineError as error:
         return Rejection.from_error(doc.source, error), None
@@ -197,10 +206,12 @@ def clean_documents(
     reuse: dict[str, Article] | None = None,
     reporter: Reporter | None = None,
     on_batch: Callable[[list[Article]], None] | None = None,
+    key_suffix: str | None = None,
 ) -> Cleaned:
     """Clean every document, in parallel when it pays; `reuse` holds articles the store already
     has for unchanged inputs, which are taken as they are. `on_batch` receives the cleaned
-    articles as they arrive, so the main process can store them while workers clean."""
+    articles as they arrive, so the main process can store them while workers clean. With
+    `key_suffix`, each cleaned article's `content_hash` is its store key (see `clean_one`)."""
     reuse = reuse or {}
     todo = [d for d in documents if d.id not in reuse]
     workers = resolve_workers(options.workers, len(todo))
@@ -208,11 +219,13 @@ def clean_documents(
         with ProcessPoolExecutor(
             max_workers=workers,
             initializer=_init_worker,
-            initargs=(profiles.to_dict(), options),
+            initargs=(profiles.to_dict(), options, key_suffix),
         ) as pool:
             results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter, on_batch)
     else:
-        results = _track((clean_one(d, profiles, options) for d in todo), reporter, on_batch)
+        results = _track(
+            (clean_one(d, profiles, options, key_suffix) for d in todo), reporter, on_batch
+        )
     cleaned = dict(zip((d.id for d in todo), results, strict=True))
     out = Cleaned([], [], [], len(documents) - len(todo))
     for doc in documents:
@@ -347,31 +360,32 @@ def _run(
     reporter.finish("read")
     profiles = build_profiles(documents, options)
     fingerprint = profiles_fingerprint(profiles, options)
-    keys = {d.id: f"{document_hash(d)}:{fingerprint}" for d in documents}
     reuse: dict[str, Article] = {}
     known = store.known_hashes() if store is not None else {}
     if store is not None:
-        for doc_id, key in keys.items():
-            if known.get(doc_id) == key and (stored := store.get_article(doc_id)) is not None:
-                reuse[doc_id] = stored
+        # only an id the store holds can be reused: the other documents are hashed while
+        # they are cleaned (clean_one), in the workers
+        for doc in documents:
+            if doc.id not in known:
+                continue
+            key = f"{document_hash(doc)}:{fingerprint}"
+            if known[doc.id] == key and (stored := store.get_article(doc.id)) is not None:
+                reuse[doc.id] = stored
 
     written: set[str] = set()
 
     def keep(batch: list[Article]) -> None:
         """Store articles while the workers clean the next ones; links and inferred dates
         are written in a second, cheap pass that touches only the columns that change."""
-        for article in batch:
-            article.content_hash = keys[article.id]
         if store is not None:
             store.upsert_articles(batch, written)
 
     reporter.start("clean", "Cleaning", total=len(documents) - len(reuse))
-    cleaned = clean_documents(documents, profiles, options, reuse, reporter, keep)
+    cleaned = clean_documents(documents, profiles, options, reuse, reporter, keep, fingerprint)
     reporter.finish("clean")
     articles, stats["reused"] = cleaned.articles, cleaned.reused
     rejections.extend(cleaned.rejections)
     for article in articles:
-        article.content_hash = keys[article.id]
         if article.published_basis == "inferred":  # a stored inference is made again below
             article.published = article.published_basis = None
 

@@ -76,8 +76,8 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
 def parse_date_line(line: str) -> str | None:
     """The date of a line that holds nothing but a date (with its prefix, a time, separators);
     None for any line that says more than that, such as a story sentence naming a date."""
-    if len(line) > 80:
-        return None
+    if len(line) > 80 or ("19" not in line and "20" not in line):
+        return None  # every date form has a year, 19xx or 20xx: most lines are out at once
     found = find_date(line)
     if found is None:
         return None

@@ -41,6 +41,8 @@ from storyline.store.stories import (
 BUSY_TIMEOUT_MS = 5000
 ID_CHUNK = 500
 """Ids per `IN (...)` lookup; well under SQLite's bound-parameter limit."""
+INSERT_CHUNK = 512
+"""Rows per multi-row INSERT (fewer when the SQLite build allows fewer bound parameters)."""
 SNIPPET_OPEN = "["
 SNIPPET_CLOSE = "]"
 SNIPPET_TOKENS = 16
@@ -200,6 +202,7 @@ class SqliteStore:
         with self._transaction() as conn:
             stored = self._stored_rows(conn, [article.id for article in articles])
             generation: int | None = None
+            new_rows: dict[str, tuple[Any, ...]] = {}  # written together at the end, in order
             for article in articles:
                 row = to_row(article)
                 old = stored.get(article.id)
@@ -209,12 +212,11 @@ class SqliteStore:
                 if generation is None:
                     generation = self._next_generation(conn)
                 if old is None:
-                    conn.execute(
-                        f"INSERT INTO articles({', '.join(COLUMNS)}, updated_at) "
-                        f"VALUES ({', '.join('?' * len(COLUMNS))}, ?)",
-                        (*row, generation),
-                    )
+                    new_rows[article.id] = (*row, generation)
                     inserted += 1
+                elif article.id in new_rows:  # a repeated id of this batch, not written yet
+                    new_rows[article.id] = (*row, generation)
+                    updated += 1
                 else:
                     changed = [i for i in range(1, len(COLUMNS)) if row[i] != old[i]]
                     assignments = ", ".join(f"{COLUMNS[i]} = ?" for i in changed)
@@ -226,6 +228,7 @@ class SqliteStore:
                 if written is not None:
                     written.add(article.id)
                 stored[article.id] = row  # a repeated id later in the batch compares to this
+            _insert_rows(conn, list(new_rows.values()))
         return inserted, updated, unchanged
 
     def _stored_rows(
@@ -394,7 +397,31 @@ Findings = tuple[str, str, list[dict], list[dict]]
 """(article id, understanding key, contract event records, mention records)."""
 
 
+def _insert_rows(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert article rows (COLUMNS then updated_at) with one statement per chunk of rows.
+
+    The full-text index is filled by a trigger, and FTS5 writes out its pending terms at every
+    statement boundary: one INSERT per row left a tiny index segment per article to be merged
+    later, which cost twice as much as the rest of storing. Rows keep their order, so their
+    `seq` values are those one INSERT per row would give."""
+    if not rows:
+        return
+    width = len(COLUMNS) + 1
+    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(INSERT_CHUNK, limit // width))
+    marks = "(" + ", ".join("?" * width) + ")"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        conn.execute(
+            f"INSERT INTO articles({', '.join(COLUMNS)}, updated_at) "
+            f"VALUES {', '.join([marks] * len(chunk))}",
+            [value for row in chunk for value in row],
+        )
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 _TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 
 
