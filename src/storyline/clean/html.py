@@ -31,6 +31,7 @@ BLOCKS = frozenset(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum counts them
 
 # Extraction settings, each for a general reason:
 # - include_comments=False: reader comments are not the article and carry other people's text;
@@ -114,39 +115,36 @@ def visible_lines(tree: HtmlElement) -> list[str]:
     walked as it is (no copy), skipping invisible subtrees but keeping the text after them."""
     text = "".join(_visible_text(tree))
     lines = (normalize_line(line) for line in text.split("\n"))
-    return [line for line in lines if line and any(ch.isalnum() for ch in line)]
+    return [line for line in lines if line and _ALNUM.search(line)]
 
 
 def _visible_text(root: HtmlElement) -> list[str]:
     out: list[str] = []
-    # (element, entering) pairs on an explicit stack: deep pages cannot exhaust recursion
-    stack: list[tuple[etree._Element, bool]] = [(root, True)]
-    while stack:
-        element, entering = stack.pop()
+    # lxml's own walk (no recursion, so deep pages are fine); an invisible element's subtree is
+    # skipped, and its end event then gives only its tail
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped = None
+    for event, element in walker:
         tag = element.tag
-        if not entering:
-            if isinstance(tag, str) and tag.lower() in BLOCKS:
+        if event == "start":
+            if not isinstance(tag, str):  # comments and processing instructions
+                continue
+            name = tag.lower()
+            style = element.get("style")
+            if (name in INVISIBLE or element.get("hidden") is not None
+                    or (style and _HIDDEN_STYLE.search(style))):
+                walker.skip_subtree()
+                skipped = element
+                continue
+            if name in BLOCKS:
                 out.append("\n")
-            if element is not root and element.tail:
-                out.append(element.tail)
+            if element.text:
+                out.append(element.text)
             continue
-        if not isinstance(tag, str):  # comments and processing instructions: only their tail
-            if element.tail:
-                out.append(element.tail)
-            continue
-        name = tag.lower()
-        hidden = (name in INVISIBLE or element.get("hidden") is not None
-                  or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
-        if hidden:
-            if element is not root and element.tail:
-                out.append(element.tail)
-            continue
-        if name in BLOCKS:
+        if element is not skipped and isinstance(tag, str) and tag.lower() in BLOCKS:
             out.append("\n")
-        if element.text:
-            out.append(element.text)
-        stack.append((element, False))
-        stack.extend((child, True) for child in reversed(element))
+        if element is not root and element.tail:
+            out.append(element.tail)
     return out
 
 
