@@ -72,27 +72,41 @@ _STOPWORD_TUPLES = tuple(
 _ZEROS = repeat(0)
 MIN_LANGUAGE_WORDS = 8
 MIN_STOPWORD_SHARE = 0.12
+QUICK_SAMPLE = 1200
 
 
 def detect_language(text: str) -> str | None:
     """Language by share of common function words: cheap, offline, good enough for news prose.
     Agglutinative languages (Turkish) have fewer function words, so a clear lead over every
-    other language also counts; None when the text is too short or no language stands out."""
-    words = split_words(text[:3000].lower())
-    if len(words) < MIN_LANGUAGE_WORDS:
+    other language also counts; None when the text is too short or no language stands out.
+    The first ~1,200 characters decide when one language leads clearly; else ~3,000 do."""
+    if len(text) > QUICK_SAMPLE:
+        shares = _language_shares(text[:QUICK_SAMPLE])
+        if shares and shares[0][0] >= MIN_STOPWORD_SHARE and shares[0][0] >= 3 * shares[1][0]:
+            return shares[0][1]
+    shares = _language_shares(text[:3000])
+    if not shares:
         return None
-    counts = Counter(words)
-    found = counts.get
-    shares = sorted(  # ~30 look-ups per language, not one per distinct word of the text
-        (sum(map(found, stopwords, _ZEROS)) / len(words), lang)
-        for lang, stopwords in _STOPWORD_TUPLES
-    )[::-1]
     (best_share, best), (second_share, _) = shares[0], shares[1]
     if best_share >= MIN_STOPWORD_SHARE or (
         best_share >= MIN_STOPWORD_SHARE / 2 and best_share >= 2 * second_share
     ):
         return best
     return None
+
+
+def _language_shares(sample: str) -> list[tuple[float, str]]:
+    """(share of the words that are the language's function words, language), best first;
+    empty when the sample has too few words."""
+    words = split_words(sample.lower())
+    if len(words) < MIN_LANGUAGE_WORDS:
+        return []
+    counts = Counter(words)
+    found = counts.get
+    return sorted(  # ~30 look-ups per language, not one per distinct word of the text
+        (sum(map(found, stopwords, _ZEROS)) / len(words), lang)
+        for lang, stopwords in _STOPWORD_TUPLES
+    )[::-1]
 
 
 def date_from_url(url: str | None) -> str | None:
