@@ -133,3 +133,18 @@ def web_db(examples_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
                              "role": None, "country": None}, "place": None}
         store.save_findings([(HOSTILE_ID, "test", [event], [mention])])
     return path
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The event coder with its shipped model (spaCy loaded once for the session)."""
+    pytest.importorskip("spacy")
+    from storyline.events import EventCoder
+
+    return EventCoder.default()
+
+
+def coded_type(coder, sentence: str) -> str | None:
+    """The PLOVER type the coder gives a sentence, or None when it codes no event."""
+    coded = coder.code(sentence)
+    return coded.type if coded else None

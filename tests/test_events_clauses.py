@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.events import EventCoder
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    pytest.importorskip("spacy")
-    return EventCoder.default()
-
-
-def _type(coder: EventCoder, sentence: str) -> str | None:
-    coded = coder.code(sentence)
-    return coded.type if coded else None
+from tests.conftest import coded_type as _type
 
 
 def test_event_in_an_after_clause_is_coded_when_the_main_clause_has_none(

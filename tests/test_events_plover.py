@@ -9,6 +9,7 @@ import pytest
 from storyline.events import CodedSentence, EventCoder, cameo_root
 from storyline.events.cameo import CAMEO_ROOTS
 from storyline.events.lexicon import PLOVER_TYPES
+from tests.conftest import coded_type as _type
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
@@ -20,16 +21,6 @@ def _lines(name: str) -> list[str]:
 
 TYPICAL = [tuple(line.split("\t", 1)) for line in _lines("typical.tsv")]
 
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    pytest.importorskip("spacy")
-    return EventCoder.default()
-
-
-def _type(coder: EventCoder, sentence: str) -> str | None:
-    coded = coder.code(sentence)
-    return coded.type if coded else None
 
 
 @pytest.mark.parametrize(("expected", "sentence"), TYPICAL, ids=[t for t, _ in TYPICAL])
