@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.clean.datelines import is_byline, parse_date_line
@@ -90,11 +90,20 @@ def content_words(text: str) -> set[str]:
 
 def is_story_like(line: str) -> bool:
     """A long sentence with lower-case running words: what a story is made of. Loose rules never
-    fire on such a line, so no story sentence is cut by accident."""
-    words = _words(line)
+    fire on such a line, so no story sentence is cut by accident.
+
+    The line's letters-only pieces are words of it (each exactly one), so when they alone pass,
+    the line passes: most story lines are settled without splitting them into words."""
+    plain = [piece for piece in line.split() if piece.isalpha()]
+    return _reads_as_story(plain, line) or _reads_as_story(_words(line), line)
+
+
+def _reads_as_story(words: Sequence[str], line: str) -> bool:
+    """Enough words, a sentence end (or many words), three lower-case running words and four
+    meaningful ones. Passing on a subset of the line's words implies passing on all of them."""
     if len(words) < 8:
         return False
-    if not (line.rstrip().endswith(TERMINAL) or len(words) >= 15):
+    if not (len(words) >= 15 or line.rstrip().endswith(TERMINAL)):
         return False
     lower = 0
     for word in words:
@@ -366,9 +375,14 @@ def _mark_captions(norm: list[str], story: list[bool], verdict: list[str | None]
     """Captions: a line signed with a photo credit at its end is a caption whatever it says; a
     `Photo: ...` line goes when its words barely occur in the article (it is not about it)."""
     for i, line in enumerate(norm):
-        if not line or verdict[i] or len(words_of(line)) > 40:
+        if not line or verdict[i]:
             continue
-        if CAPTION_TAIL.search(line, max(0, len(line) - 100)) and not CAPTION.match(line):
+        signed = bool(CAPTION_TAIL.search(line, max(0, len(line) - 100)))
+        if not (signed or ARCHIVE_CAPTION.match(line) or CAPTION.match(line)):
+            continue  # no caption shape: the word count (the costly part) is not needed
+        if len(words_of(line)) > 40:
+            continue
+        if signed and not CAPTION.match(line):
             verdict[i] = "caption"
             continue
         if ARCHIVE_CAPTION.match(line):
