@@ -207,3 +207,12 @@ def test_serving_never_writes_to_the_store(web_db: Path) -> None:
         for path in ("/", "/stories", "/events", "/search?q=Idlib", "/outlets"):
             assert fresh.get(path).status_code == 200
     assert hashlib.sha256(web_db.read_bytes()).hexdigest() == before
+
+
+def test_outlet_page_names_each_framed_story_by_its_title(client: TestClient) -> None:
+    outlet = client.get("/api/outlets").json()["outlets"][0]["outlet"]
+    page, data = both(client, f"/outlets/{url_id(outlet)}")
+    assert data["framing"]
+    for record in data["framing"]:
+        assert record["outlet"] == outlet and record["story_title"]
+        assert record["story_title"] in visible_text(page)

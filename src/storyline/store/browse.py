@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from storyline.model import Article, Story, Storyline
 from storyline.store.rows import SELECT_ARTICLES, from_row
 
+ID_CHUNK = 500
+"""Ids per `IN (...)` lookup; well under SQLite's bound-parameter limit."""
 BRIEF_COLUMNS = "id, title, outlet, published, published_basis, duplicate_of, story_id"
 
 
@@ -35,6 +38,25 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 def story(conn: sqlite3.Connection, story_id: str) -> Story | None:
     row = conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
     return Story(**json.loads(row[0])) if row else None
+
+
+def _chunks(ids: list[str]) -> Iterator[tuple[list[str], str]]:
+    """Distinct ids in chunks small enough for one `IN (...)`, each with its placeholders."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), ID_CHUNK):
+        chunk = unique[start : start + ID_CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def story_titles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """Story id -> title, for the stories asked about that exist."""
+    found: dict[str, str] = {}
+    for chunk, marks in _chunks(ids):
+        for story_id, title in conn.execute(
+            f"SELECT id, json_extract(data, '$.title') FROM stories WHERE id IN ({marks})", chunk
+        ):
+            found[story_id] = title
+    return found
 
 
 def storyline(conn: sqlite3.Connection, storyline_id: str) -> Storyline | None:
@@ -83,10 +105,7 @@ def article_briefs(
 
 def briefs_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    unique = list(dict.fromkeys(ids))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in _chunks(ids):
         for row in conn.execute(
             f"SELECT {BRIEF_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
         ):

@@ -152,8 +152,10 @@ def outlet(store: SqliteStore, name: str, page: int) -> dict[str, Any]:
     )
     if total == 0:
         raise NotFound("outlet", name)
+    framing = browse.framing(store.conn, outlet=name)
+    titles = browse.story_titles(store.conn, [r["story_id"] for r in framing])
     return {"outlet": name, "articles": articles, **_pages(total, page, PAGE_SIZE),
-            "framing": browse.framing(store.conn, outlet=name)}
+            "framing": [{**r, "story_title": titles.get(r["story_id"])} for r in framing]}
 
 
 def events(
