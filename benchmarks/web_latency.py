@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -78,6 +79,11 @@ def _shift(value: str | None, days: int) -> str | None:
     return day.isoformat()[: len(value[:10])]
 
 
+def _tagged(value: str | None, generation: int) -> str | None:
+    """An id of the seed corpus as it is in one generation (the first keeps the seed's ids)."""
+    return value if value is None or generation == 0 else f"{value}~{generation}"
+
+
 def generate(seed: Path, target: Path, articles: int) -> dict[str, int]:
     """Repeat the seed corpus in time until it holds `articles` articles."""
     if target.exists():
@@ -92,41 +98,38 @@ def generate(seed: Path, target: Path, articles: int) -> dict[str, int]:
     for event in events:
         events_of.setdefault(event["article_id"], []).append(event)
     generations = -(-articles // len(base))
+    all_stories, all_lines, all_entries, all_framing = [], [], [], []
     with open_store(target) as store:
         written = 0
         for g in range(generations):
-            days, tag = g * SHIFT_DAYS, (lambda i, g=g: i if g == 0 else f"{i}~{g}")
+            days, tag = g * SHIFT_DAYS, partial(_tagged, generation=g)
             batch = base[: max(0, min(len(base), articles - written))]
             copies = [Article(**{**a.to_dict(), "id": tag(a.id),
                                  "published": _shift(a.published, days),
-                                 "duplicate_of": tag(a.duplicate_of) if a.duplicate_of else None,
-                                 "story_id": tag(a.story_id) if a.story_id else None,
-                                 "storyline_id": tag(a.storyline_id) if a.storyline_id else None,
+                                 "duplicate_of": tag(a.duplicate_of),
+                                 "story_id": tag(a.story_id),
+                                 "storyline_id": tag(a.storyline_id),
                                  "extra": a.extra}) for a in batch]
             store.upsert_articles(copies)
             findings = []
             for a in batch:
                 evs = [{**e, "id": tag(e["id"]), "article_id": tag(a.id),
-                        "story_id": tag(e["story_id"]) if e.get("story_id") else None,
+                        "story_id": tag(e.get("story_id")),
                         "date": _shift(e.get("date"), days)} for e in events_of.get(a.id, [])]
                 findings.append((tag(a.id), "generated", evs, mentions.get(a.id, [])))
             store.save_findings(findings)
             written += len(batch)
-        all_stories, all_lines, all_entries, all_framing = [], [], [], []
-        for g in range(generations):
-            days, tag = g * SHIFT_DAYS, (lambda i, g=g: i if g == 0 else f"{i}~{g}")
             all_stories += [Story(**{**s.to_dict(), "id": tag(s.id),
                                      "article_ids": [tag(i) for i in s.article_ids],
-                                     "storyline_id": tag(s.storyline_id)
-                                     if s.storyline_id else None,
+                                     "storyline_id": tag(s.storyline_id),
                                      "start": _shift(s.start, days), "end": _shift(s.end, days)})
                             for s in stories]
             all_lines += [Storyline(**{**s.to_dict(), "id": tag(s.id),
                                        "story_ids": [tag(i) for i in s.story_ids],
                                        "start": _shift(s.start, days), "end": _shift(s.end, days)})
                           for s in lines]
-            all_entries += [TimelineEntry(storyline_id=tag(e.storyline_id) if e.storyline_id
-                                          else None, date=_shift(e.date, days) or e.date,
+            all_entries += [TimelineEntry(storyline_id=tag(e.storyline_id),
+                                          date=_shift(e.date, days) or e.date,
                                           summary=e.summary,
                                           citations=[{**c, "article_id": tag(c["article_id"])}
                                                      for c in e.citations]) for e in timeline]
@@ -173,7 +176,7 @@ def _requests(db: Path, count: int, rng: random.Random) -> dict[str, list[str]]:
     urls: dict[str, list[str]] = {"baseline /openapi.json": ["openapi.json"] * count}
     for kind, make in kinds.items():
         picks = [make() for _ in range(count)]
-        urls[f"{kind} (HTML)"] = ["" + u for u in picks]
+        urls[f"{kind} (HTML)"] = picks
         urls[f"{kind} (JSON)"] = ["api/" + u for u in picks]
     return urls
 

@@ -9,17 +9,18 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from storyline.model import Article, Story, Storyline
-from storyline.store.rows import SELECT_ARTICLES, from_row
+from storyline.model import Story, Storyline
 
 ID_CHUNK = 500
 """Ids per `IN (...)` lookup; well under SQLite's bound-parameter limit."""
 BRIEF_COLUMNS = "id, title, outlet, published, published_basis, duplicate_of, story_id"
 
 
+BRIEF_NAMES = tuple(name.strip() for name in BRIEF_COLUMNS.split(","))
+
+
 def _brief(row: tuple[Any, ...]) -> dict[str, Any]:
-    names = [name.strip() for name in BRIEF_COLUMNS.split(",")]
-    return dict(zip(names, row, strict=True))
+    return dict(zip(BRIEF_NAMES, row, strict=True))
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -111,11 +112,6 @@ def briefs_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str
         ):
             found[row[0]] = _brief(tuple(row))
     return found
-
-
-def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
-    row = conn.execute(f"{SELECT_ARTICLES} WHERE id = ?", (article_id,)).fetchone()
-    return from_row(row) if row else None
 
 
 def outlets(conn: sqlite3.Connection) -> list[dict[str, Any]]:

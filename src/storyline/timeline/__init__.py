@@ -68,7 +68,8 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
     space = TfidfSpace([s.text for s in sents])
     used: list[int] = []
     entries: list[TimelineEntry] = []
-    for day in first + [d for d in rank_dates(scores) if d not in set(first)]:
+    chosen_first = set(first)
+    for day in first + [d for d in rank_dates(scores) if d not in chosen_first]:
         if len(entries) >= wanted:
             break
         candidates = mentioned.get(day, []), leads.get(day, [])

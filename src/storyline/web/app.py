@@ -72,7 +72,6 @@ class StorePool:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._free: queue.SimpleQueue[SqliteStore] = queue.SimpleQueue()
-        self._made = 0
 
     @contextmanager
     def store(self) -> Iterator[SqliteStore]:
@@ -80,7 +79,6 @@ class StorePool:
             store = self._free.get_nowait()
         except queue.Empty:
             store = SqliteStore(self.path, readonly=True)
-            self._made += 1
         try:
             yield store
         finally:

@@ -26,7 +26,6 @@ class NotFound(StorylineError):
 
     def __init__(self, kind: str, key: str) -> None:
         super().__init__("E401", f"no {kind} {key!r} in the store")
-        self.kind = kind
 
 
 def _pages(total: int, page: int, size: int) -> dict[str, int]:
@@ -125,7 +124,7 @@ def story(store: SqliteStore, story_id: str) -> dict[str, Any]:
 
 
 def article(store: SqliteStore, article_id: str) -> dict[str, Any]:
-    found = browse.article(store.conn, article_id)
+    found = store.get_article(article_id)
     if found is None:
         raise NotFound("article", article_id)
     copies, _ = browse.article_briefs(store.conn, duplicate_of=found.id, limit=1_000)
