@@ -102,6 +102,12 @@ def document_hash(doc: Document) -> str:
     return xxhash.xxh3_128_hexdigest(payload.encode("utf-8"))
 
 
+def store_key(doc: Document, fingerprint: str) -> str:
+    """What the store keeps as an article's `content_hash`: its input's hash and the outlet
+    profiles' fingerprint; the article is reused only while both are unchanged."""
+    return f"{document_hash(doc)}:{fingerprint}"
+
+
 def read_documents(
     inputs: Sequence[str],
     options: Options,
@@ -157,32 +163,32 @@ _WORKER_STATE: dict[str, Any] = {}
 
 
 def _init_worker(
-    profiles_data: dict[str, Any], options: Options, key_suffix: str | None
+    profiles_data: dict[str, Any], options: Options, profiles_key: str | None
 ) -> None:
     _WORKER_STATE["profiles"] = OutletProfiles.from_dict(profiles_data)
     _WORKER_STATE["options"] = options
-    _WORKER_STATE["key_suffix"] = key_suffix
+    _WORKER_STATE["profiles_key"] = profiles_key
 
 
 def _clean_in_worker(doc: Document) -> tuple[Article | Rejection, CopyFeatures | None]:
     return clean_one(
-        doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"], _WORKER_STATE["key_suffix"]
+        doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"], _WORKER_STATE["profiles_key"]
     )
 
 
 def clean_one(
-    doc: Document, profiles: OutletProfiles, options: Options, key_suffix: str | None = None
+    doc: Document, profiles: OutletProfiles, options: Options, profiles_key: str | None = None
 ) -> tuple[Article | Rejection, CopyFeatures | None]:
     """Clean one document and compute its copy features, where the text is at hand; an error
-    on one document becomes its rejection, never the end of the run. With `key_suffix`, the
-    article's `content_hash` is its store key, `document_hash` then the suffix: hashing a large
+    on one document becomes its rejection, never the end of the run. With `profiles_key` (the
+    profiles' fingerprint), the article's `content_hash` is its `store_key`: hashing a large
     page costs as much as reading it, so it is done here, in parallel, not before cleaning."""
     try:
         result = clean_document(doc, profiles, options)
         if isinstance(result, Rejection):
             return result, None
-        if key_suffix is not None:
-            result.content_hash = f"{document_hash(doc)}:{key_suffix}"
+        if profiles_key is not None:
+            result.content_hash = store_key(doc, profiles_key)
         return result, copy_features(result.text, options)
     except StorylineError as error:
         return Rejection.from_error(doc.source, error), None
@@ -206,12 +212,12 @@ def clean_documents(
     reuse: dict[str, Article] | None = None,
     reporter: Reporter | None = None,
     on_batch: Callable[[list[Article]], None] | None = None,
-    key_suffix: str | None = None,
+    profiles_key: str | None = None,
 ) -> Cleaned:
     """Clean every document, in parallel when it pays; `reuse` holds articles the store already
     has for unchanged inputs, which are taken as they are. `on_batch` receives the cleaned
     articles as they arrive, so the main process can store them while workers clean. With
-    `key_suffix`, each cleaned article's `content_hash` is its store key (see `clean_one`)."""
+    `profiles_key`, each cleaned article's `content_hash` is its store key (see `clean_one`)."""
     reuse = reuse or {}
     todo = [d for d in documents if d.id not in reuse]
     workers = resolve_workers(options.workers, len(todo))
@@ -219,12 +225,12 @@ def clean_documents(
         with ProcessPoolExecutor(
             max_workers=workers,
             initializer=_init_worker,
-            initargs=(profiles.to_dict(), options, key_suffix),
+            initargs=(profiles.to_dict(), options, profiles_key),
         ) as pool:
             results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter, on_batch)
     else:
         results = _track(
-            (clean_one(d, profiles, options, key_suffix) for d in todo), reporter, on_batch
+            (clean_one(d, profiles, options, profiles_key) for d in todo), reporter, on_batch
         )
     cleaned = dict(zip((d.id for d in todo), results, strict=True))
     out = Cleaned([], [], [], len(documents) - len(todo))
@@ -366,10 +372,9 @@ def _run(
         # only an id the store holds can be reused: the other documents are hashed while
         # they are cleaned (clean_one), in the workers
         for doc in documents:
-            if doc.id not in known:
+            if doc.id not in known or known[doc.id] != store_key(doc, fingerprint):
                 continue
-            key = f"{document_hash(doc)}:{fingerprint}"
-            if known[doc.id] == key and (stored := store.get_article(doc.id)) is not None:
+            if (stored := store.get_article(doc.id)) is not None:
                 reuse[doc.id] = stored
 
     written: set[str] = set()
