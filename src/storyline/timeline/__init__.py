@@ -100,9 +100,15 @@ def _group_days(sents: Sequence[Sentence], relevance: dict[str, float],
                 groups: Sequence[Sequence[str]]) -> dict[date, list[set[str]]]:
     """Each group's best day (scored on its own sentences) -> the groups whose best day it is."""
     days: dict[date, list[set[str]]] = defaultdict(list)
+    if not groups:
+        return days
+    positions: dict[str, list[int]] = defaultdict(list)  # each group reads only its sentences
+    for index, sent in enumerate(sents):
+        positions[sent.article_id].append(index)
     for group in groups:
         members = set(group)
-        own = score_dates([s for s in sents if s.article_id in members], relevance)
+        mine = sorted(i for aid in members for i in positions.get(aid, ()))
+        own = score_dates([sents[i] for i in mine], relevance)
         if own:
             days[rank_dates(own)[0]].append(members)
     return days
