@@ -73,7 +73,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     title, outlet, published, found_url = page_metadata(tree, url)
     result = trafilatura.bare_extraction(tree, url=url or found_url, **EXTRACT_SETTINGS)
     raw_text = (result.text or "") if result is not None else ""
-    title, outlet = _clean_meta(title), _clean_meta(outlet)
     if published is None:
         published = htmldate.find_date(tree, url=found_url, **EXTENSIVE_DATE) or None
     text, rule_removed = clean_lines(raw_text, title)
@@ -105,9 +104,10 @@ def page_metadata(tree: HtmlElement, url: str | None) -> tuple[str | None, str |
 
 
 def _tidy(value: str | None) -> str | None:
-    """A metadata value as trafilatura tidies it: entities decoded, control and invisible
-    characters dropped (`Harper&#039;s` -> Harper's)."""
-    return line_processing(unescape(value)) or None if value else None
+    """A metadata value as trafilatura tidies it (entities decoded, control and invisible
+    characters dropped: `Harper&#039;s` -> Harper's), then whitespace-normalized like a line."""
+    tidied = line_processing(unescape(value)) if value else None
+    return normalize_line(tidied) or None if tidied else None
 
 
 def visible_lines(tree: HtmlElement) -> list[str]:
@@ -161,8 +161,3 @@ def removed_from_page(page_lines: list[str], text: str, rule_removed: list[str])
         if line not in kept:
             removed.append(line)
     return removed
-
-
-def _clean_meta(value: str | None) -> str | None:
-    value = normalize_line(value) if value else ""
-    return value or None
