@@ -113,6 +113,21 @@ def test_timeline_command_prints_dated_cited_lines_in_each_format(mixed_corpus: 
     assert entries and all(len(e["summary"]) == len(e["citations"]) for e in entries)
     bad = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "xml"])
     assert bad.exit_code == 2
+    wrong_day = runner.invoke(app, ["timeline", str(mixed_corpus), "--on", "5 March"])
+    assert wrong_day.exit_code == 2 and "--on wants a date" in wrong_day.output
+
+
+def test_timeline_command_tells_only_the_asked_span(mixed_corpus: Path):
+    everything = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "jsonl"])
+    days = sorted(json.loads(line)["date"] for line in everything.stdout.splitlines()
+                  if line.startswith("{"))
+    assert days
+    first = runner.invoke(app, ["timeline", str(mixed_corpus), "--format", "jsonl",
+                                "--until", days[0], "--since", days[0]])
+    assert first.exit_code == 0, first.output
+    told = [json.loads(line)["date"] for line in first.stdout.splitlines()
+            if line.startswith("{")]
+    assert told == [days[0]]
 
 
 def test_serve_without_a_store_exits_3_with_e301(tmp_path: Path):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -111,3 +112,36 @@ def test_markdown_cites_each_sentence():
     entry = TimelineEntry(None, "2024-03-04", ["The dam burst."],
                           [{"article_id": "a1", "sentence": "The dam burst."}])
     assert to_markdown([entry]) == "## 2024-03-04\n\n- The dam burst. *(a1)*\n"
+
+
+def test_since_and_until_keep_days_and_articles_inside_the_span(articles):
+    entries = build_timeline(articles, dates=5, sentences=2,
+                             since=date(2024, 3, 5), until=date(2024, 3, 10))
+    assert entries
+    assert all("2024-03-05" <= e.date <= "2024-03-10" for e in entries)
+    cited = {c["article_id"] for e in entries for c in e.citations}
+    assert cited <= {"velmora-1", "velmora-2", "velmora-3", "velmora-4"}
+
+
+def test_asked_days_are_the_only_days_told(articles):
+    entries = build_timeline(articles, sentences=1, days=[date(2024, 3, 11), date(2024, 3, 4)])
+    assert [e.date for e in entries] == ["2024-03-04", "2024-03-11"]
+
+
+def test_hard_wrapped_paragraph_is_one_sentence_and_cited_on_one_line():
+    text = ("Flood warning for the valley\n"
+            "Engineers said on Monday that the old dam above the town could give way\n"
+            "within days, and that the\n"
+            "Velmora river was already above its banks. Residents began to leave.\n"
+            "One sentence per line stays as it is .\n"
+            "Another line stays too .")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans[0] == "Flood warning for the valley"
+    assert spans[1].startswith("Engineers said") and spans[1].endswith("above its banks.")
+    assert spans[2:] == ["Residents began to leave.", "One sentence per line stays as it is .",
+                         "Another line stays too ."]
+    article = Article(id="w", source="w", outlet="o", title=None, published="2024-03-05",
+                      published_basis="metadata", language="en", text=text)
+    entries = build_timeline([article], dates=1, sentences=1)
+    assert entries and "\n" not in entries[0].summary[0]
+    assert entries[0].citations[0]["sentence"] == entries[0].summary[0]

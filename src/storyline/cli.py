@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -278,6 +279,14 @@ def timeline(
     fmt: Annotated[
         str, typer.Option("--format", help="tilse (Timeline17 gold format), jsonl or md.")
     ] = "md",
+    since: Annotated[str | None, typer.Option(
+        help="Only days from this date (YYYY-MM-DD), told by articles published since.")] = None,
+    until: Annotated[str | None, typer.Option(
+        help="Only days up to this date (YYYY-MM-DD), told by articles published by then.")
+    ] = None,
+    on: Annotated[list[str] | None, typer.Option(
+        help="Tell this day (YYYY-MM-DD); repeat for several. Default: days chosen from the data.")
+    ] = None,
 ) -> None:
     """Treat all INPUTS as one topic and print its dated timeline, every line cited."""
     from storyline.model import Article
@@ -286,6 +295,8 @@ def timeline(
     if fmt not in ("tilse", "jsonl", "md"):
         err.print(f"unknown --format {fmt!r}: use tilse, jsonl or md", markup=False)
         raise typer.Exit(EXIT_USAGE)
+    first, last = _day_option("--since", since), _day_option("--until", until)
+    days = [_day_option("--on", value) for value in on] if on else None
     items = clean_inputs(inputs, Options(quiet=True, understand=False))
     for item in items:
         if isinstance(item, Rejection):
@@ -293,7 +304,8 @@ def timeline(
     articles = [item for item in items if isinstance(item, Article)]
     if not articles:
         raise typer.Exit(EXIT_NOTHING_USABLE)
-    entries = build_timeline(articles, dates=dates, sentences=sentences)
+    entries = build_timeline(articles, dates=dates, sentences=sentences, since=first,
+                             until=last, days=days)
     if fmt == "tilse":
         out.print(to_tilse(entries), markup=False, soft_wrap=True, end="")
     elif fmt == "md":
@@ -302,6 +314,17 @@ def timeline(
         for entry in entries:
             out.print(json.dumps(entry.to_dict(), ensure_ascii=False), markup=False,
                       soft_wrap=True)
+
+
+def _day_option(name: str, value: str | None) -> date | None:
+    """A YYYY-MM-DD option value, or a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"{name} wants a date as YYYY-MM-DD, not {value!r}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 @app.command()

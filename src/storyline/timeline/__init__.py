@@ -15,6 +15,7 @@ from typing import Any
 from scipy import sparse
 
 from storyline.model import Article, TimelineEntry
+from storyline.time import parse_published
 from storyline.timeline.select_dates import (
     default_date_count,
     rank_dates,
@@ -37,21 +38,32 @@ __all__ = ["build_timeline", "parse_tilse", "to_markdown", "to_tilse"]
 def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sentences: int = 2,
                    storyline_id: str | None = None,
                    events: Sequence[dict[str, Any]] = (),
-                   groups: Sequence[Sequence[str]] = ()) -> list[TimelineEntry]:
+                   groups: Sequence[Sequence[str]] = (),
+                   since: date | None = None, until: date | None = None,
+                   days: Sequence[date] | None = None) -> list[TimelineEntry]:
     """Timeline of `articles` as one topic: `dates` days (None: chosen from the data), up to
     `sentences` cited sentences each, in date order. Days with no usable sentence are skipped
     in favour of the next-ranked day. `groups` (article ids of each story of a storyline) makes
     sure every story is on the timeline: each group's best day comes first, before the rest of
-    the ranking, and counts toward at least one date per group."""
-    originals = [a for a in sorted(articles, key=lambda a: a.id) if a.duplicate_of is None]
+    the ranking, and counts toward at least one date per group.
+
+    `since` / `until` bound the timeline: only days in that span, told by articles published
+    in it (undated articles stay: their absolute dates still count). `days` asks for those days
+    only (ranked among themselves), e.g. a reader's own list of dates to be told."""
+    originals = [a for a in sorted(articles, key=lambda a: a.id)
+                 if a.duplicate_of is None and _published_within(a, since, until)]
     sents: list[Sentence] = [s for a in originals for s in article_sentences(a)]
     if not sents:
         return []
     relevance = topic_relevance(originals)
-    scores = score_dates(sents, relevance)
+    scores = {d: v for d, v in score_dates(sents, relevance).items()
+              if (since is None or d >= since) and (until is None or d <= until)}
+    if days is not None:
+        scores = {d: scores.get(d, 0.0) for d in days}
+        dates = len(scores) if dates is None else min(dates, len(scores))
     weights = [relevance.get(s.article_id, 1.0) for s in sents]
     wanted = default_date_count(scores) if dates is None else dates
-    owners = _group_days(sents, relevance, groups)
+    owners = {d: g for d, g in _group_days(sents, relevance, groups).items() if d in scores}
     first = sorted(owners, key=lambda d: (-scores.get(d, 0.0), d))
     if dates is None:
         wanted = max(wanted, len(first))
@@ -86,10 +98,22 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
         used.extend(picked)
         entries.append(TimelineEntry(
             storyline_id=storyline_id, date=day.isoformat(),
-            summary=[sents[i].text for i in picked],
-            citations=[{"article_id": sents[i].article_id, "sentence": sents[i].text}
+            summary=[_one_line(sents[i].text) for i in picked],
+            citations=[{"article_id": sents[i].article_id, "sentence": _one_line(sents[i].text)}
                        for i in picked]))
     return sorted(entries, key=lambda e: e.date)
+
+
+def _one_line(text: str) -> str:
+    """A sentence as one line: a hard-wrapped sentence keeps its words, not its line breaks."""
+    return " ".join(text.split())
+
+
+def _published_within(article: Article, since: date | None, until: date | None) -> bool:
+    day = parse_published(article.published)
+    if day is None:
+        return True
+    return (since is None or day >= since) and (until is None or day <= until)
 
 
 def _rows(space: TfidfSpace, used: list[int]) -> sparse.csr_matrix:

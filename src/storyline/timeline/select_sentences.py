@@ -69,11 +69,12 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text`: lines first, then sentence ends inside a line
-    (not after common abbreviations or initials)."""
+    """Character spans of the sentences of `text`: lines first (hard-wrapped lines of one
+    paragraph joined back), then sentence ends inside a line (not after common abbreviations or
+    initials). A span may hold the newlines of a wrapped sentence."""
     spans: list[tuple[int, int]] = []
     offset = 0
-    for line in text.split("\n"):
+    for line in _unwrapped_lines(text):
         start = 0
         for match in _SPLIT.finditer(line):
             before = line[start:match.start()].rstrip("\"'”’)").rsplit(None, 1)
@@ -85,6 +86,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add_span(spans, line, offset, start, len(line))
         offset += len(line) + 1
     return spans
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|-RRB-)(?:\s*(?:[\"'”’)\]]|''))*\s*$")
+_RUN_ON_WORDS = frozenset("""a an the and or but of to in on at by for from with as that which who
+whose whom than into over after before its their his her our said says""".split())
+"""Words a sentence cannot end on: a line stopping on one was wrapped, not ended."""
+
+
+def _unwrapped_lines(text: str) -> list[str]:
+    """The text's lines, with each hard-wrapped paragraph joined back into one line (its
+    newlines kept, so offsets stay those of the text): a line that does not end a sentence runs
+    on into the next when that one starts in lower case ("…brought Moscow\nand Ankara…") or
+    when it stops on a comma, a dash or a word no sentence ends on ("…a ceasefire in the\nIdlib
+    zone"). A headline over its first sentence, or one sentence per line, stays as it is."""
+    lines = text.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and _runs_on(joined[-1].rsplit("\n", 1)[-1], line):
+            joined[-1] += "\n" + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    head, tail = line.lstrip(), previous.rstrip()
+    if not head or not tail or _SENTENCE_END.search(tail):
+        return False
+    last = tail.rsplit(None, 1)[-1].lower()
+    return head[0].islower() or tail[-1] in ",-–—" or last in _RUN_ON_WORDS
 
 
 def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
