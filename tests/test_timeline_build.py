@@ -12,7 +12,7 @@ import pytest
 
 from storyline.model import Article, TimelineEntry
 from storyline.timeline import build_timeline, parse_tilse, to_markdown, to_tilse
-from storyline.timeline.select_sentences import TfidfSpace, split_sentences
+from storyline.timeline.select_sentences import TfidfSpace, article_sentences, split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "timeline_articles.json"
 EVENT_DATES = {"2024-03-04", "2024-03-05", "2024-03-11"}
@@ -145,3 +145,14 @@ def test_hard_wrapped_paragraph_is_one_sentence_and_cited_on_one_line():
     entries = build_timeline([article], dates=1, sentences=1)
     assert entries and "\n" not in entries[0].summary[0]
     assert entries[0].citations[0]["sentence"] == entries[0].summary[0]
+
+
+def test_dateline_is_not_part_of_the_cited_sentence_nor_a_mention():
+    text = ("VELMORA, March 5 (Valley Wire) – Engineers said the old dam above Velmora burst on "
+            "Monday after a week of heavy rain.\nResidents were moved to schools on higher ground.")
+    article = Article(id="d", source="d", outlet="o", title=None, published="2024-03-05",
+                      published_basis="metadata", language="en", text=text)
+    first = article_sentences(article)[0]
+    assert first.text.startswith("Engineers said")
+    assert text[first.start:first.end] == first.text
+    assert first.mentions == (date(2024, 3, 4),)

@@ -18,6 +18,7 @@ from scipy import sparse
 
 from storyline.model import Article
 from storyline.time import find_time_expressions, parse_published
+from storyline.time.published import parse_dateline
 
 LEAD = 5
 """Sentences at the top of an article that may speak for its publication date (news lead)."""
@@ -128,10 +129,12 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, 
 
 def article_sentences(article: Article) -> list[Sentence]:
     """The article's sentences with the days their time expressions name, resolved against the
-    publication date (one pass over the whole text, so tense cues across lines still count)."""
+    publication date (one pass over the whole text, so tense cues across lines still count).
+    A dateline opening a sentence ("MOSCOW, March 5 (Reuters) –") is left out of it: it is the
+    report's metadata, not what happened, and its date is the publication's, not a mention."""
     text = article.text or ""
     published = parse_published(article.published) if article.published else None
-    spans = split_sentences(text)
+    spans = [_after_dateline(text, s, e) for s, e in split_sentences(text)]
     days: list[set[date]] = [set() for _ in spans]
     if spans:
         starts = np.array([s for s, _ in spans])
@@ -146,6 +149,19 @@ def article_sentences(article: Article) -> list[Sentence]:
                 days[index].add(date.fromisoformat(expr.value))
     return [Sentence(article.id, i, text[s:e], published, tuple(sorted(days[i])), s, e)
             for i, (s, e) in enumerate(spans)]
+
+
+def _after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    line = parse_dateline(text[start:end])
+    if line is None:
+        return start, end
+    cut = text.find(line.text, start, end) + len(line.text)
+    while cut < end and text[cut] in _DATELINE_TAIL:
+        cut += 1
+    return (cut, end) if cut < end else (start, end)
+
+
+_DATELINE_TAIL = frozenset(" \t\n–—-:|")
 
 
 def tokens(text: str) -> list[str]:
