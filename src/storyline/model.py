@@ -143,8 +143,13 @@ class Event:
     """YYYY-MM-DD, YYYY-MM or YYYY."""
     date_text: str | None = None
     date_basis: str | None = None
-    """absolute, relative, antecedent (a definite event noun, "the attack", takes the date of the
-    event the article told before), published (no time words in the sentence), or None."""
+    """absolute or relative (how the words of `date_text` were resolved), or None (no time
+    words: the publication date, or no date for an undated article)."""
+    dated_by: str | None = None
+    """Where the date came from: "sentence" (its own time words), "antecedent" (a bare "the
+    attack" takes the date of the attack the article told before; `date_text` is that noun
+    phrase), "news_peg" (a statement without time words takes the day the article's lead dates
+    its news; `date_text` is the lead's words), "publication", or None (no date)."""
     location: Place | None = None
     cameo: str | None = None
     """CAMEO root code (two digits) through the mapping table."""
@@ -159,6 +164,7 @@ class Event:
             "date": self.date,
             "date_text": self.date_text,
             "date_basis": self.date_basis,
+            "dated_by": self.dated_by,
             "type": self.type,
             "mode": self.mode,
             "source": self.source.to_dict() if self.source else None,

@@ -23,8 +23,10 @@ from storyline.events import EventCoder, cameo_root
 from storyline.events.dating import (
     article_times,
     date_from_antecedent,
+    date_from_news_peg,
     dating_key,
     event_date,
+    news_peg,
 )
 from storyline.model import Actor, Article, Event, Place
 from storyline.nlp import ActorNormalizer, entities_of, load_nlp, model_info
@@ -143,12 +145,14 @@ def understand_article(
     coded = coder.code_all(sentences)
     events: list[Event] = []
     told: dict[str, Event] = {}
+    peg = news_peg(article, sentences, times, [c.type if c else None for c in coded])
     for sent, result in zip(sentences, coded, strict=True):
         if result is None:
             continue
         event = _event(article, sent, result, mentions, times, normalizer)
         if event.date_text is None:
             date_from_antecedent(event, sent, told)
+        date_from_news_peg(event, sent, peg)
         if event.date_text is not None:
             told[event.type] = event
         events.append(event)
@@ -186,6 +190,7 @@ def _event(
         date=date,
         date_text=date_text,
         date_basis=basis,
+        dated_by="sentence" if date_text else ("publication" if date else None),
         location=_location(inside, source, target),
         cameo=cameo_root(coded.type, coded.mode),
         confidence=coded.confidence,

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from storyline.events.rules import lemma_of, noun_entry
 from storyline.model import Article, Event
-from storyline.time import TimeExpression, find_time_expressions
+from storyline.time import TimeExpression, find_time_expressions, is_timestamp, parse_published
 from storyline.time.published import parse_dateline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 NARROW_DAYS = 3
@@ -202,5 +202,81 @@ def date_from_antecedent(event: Event, sent: Span, told: Mapping[str, Event]) ->
         antecedent = told[entry[0]]
         event.date = antecedent.date
         event.date_text = sent.doc.text[determiners[0].idx : subject.idx + len(subject.text)]
-        event.date_basis = "antecedent"
+        event.date_basis = antecedent.date_basis
+        event.dated_by = "antecedent"
         return
+
+
+LEAD_SENTENCES = 3
+"""Where a report states its news: the first sentences of the body."""
+PEG_DAYS = 3
+"""How long before publication a lead's day may be for later statements to take it: a report
+filed a day or two after a vote quotes what was said at the vote."""
+
+
+AFTERMATH_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""News of force is followed by statements, not made with them: a report filed the day after a
+strike quotes the reactions of that day, so such a lead dates no statement."""
+
+
+def news_peg(article: Article, sentences: Sequence[Span], times: Sequence[TimeExpression],
+             kinds: Sequence[str | None] = ()) -> TimeExpression | None:
+    """The day the article's lead says its news happened ("Russia blocked on Tuesday …"): the
+    first day-precise time of the first sentences, not a dateline or a filing timestamp, at
+    or up to PEG_DAYS before the publication date (or the last day of an undated article's
+    inferred range). None when the lead dates nothing that recent, or when the sentence it
+    dates tells of force (`kinds`: the event type coded on each sentence, if any)."""
+    anchor = parse_published(article.published) or parse_published(
+        narrow_anchor(article) or _inferred_range(article)[1])
+    if anchor is None or not sentences:
+        return None
+    text = sentences[0].doc.text
+    for index, sent in enumerate(sentences[:LEAD_SENTENCES]):
+        dateline = parse_dateline(sent.text)
+        body = sent.start_char + (sent.text.find(dateline.text) + len(dateline.text)
+                                  if dateline is not None else 0)
+        for expression in times:
+            if not (body <= expression.start and expression.end <= sent.end_char):
+                continue
+            if expression.precision != "day" or not expression.value or is_timestamp(
+                    text, expression):
+                continue
+            day = date.fromisoformat(expression.value)
+            if 0 <= (anchor - day).days <= PEG_DAYS:
+                kind = kinds[index] if index < len(kinds) else None
+                return None if kind in AFTERMATH_TYPES else expression
+    return None
+
+
+HABITUAL = frozenset({"repeatedly", "long", "often", "always", "consistently", "frequently",
+                      "previously", "already"})
+
+
+def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> None:
+    """A statement with no time words of its own, in a report whose lead dates its news, was
+    made at that news: "Russia blocked on Tuesday a draft … According to Nebenzya, the aid has
+    ended up in the hands of terrorists" dates the accusation Tuesday, not the day the report
+    appeared. Deeds are left alone (what a report recounts may lie anywhere before), and so is
+    background: "Erdogan has said …", "Moscow backs Assad", "has repeatedly demanded …"."""
+    if peg is None or event.date_text is not None or event.type not in SPOKEN_TYPES:
+        return
+    if _background(sent.root):
+        return
+    event.date = peg.value
+    event.date_text = peg.text
+    event.date_basis = peg.basis
+    event.dated_by = "news_peg"
+
+
+def _background(verb: Token) -> bool:
+    """A present, present-perfect or habitual main verb states how things stand, not what was
+    said at the news. A claim given "according to" someone has no verb of saying: its tense is
+    the claim's ("aid has ended up in the hands of …"), not the statement's, so it stays."""
+    if any(t.lower_ == "according" for t in verb.sent):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return True
+    if verb.tag_ in ("VBZ", "VBP") and not any(a.tag_ == "MD" for a in auxes):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from storyline.events import lexicon as lx
 from storyline.events import roles, rules
+from storyline.events.blame import attributed_blame, labelling
 from storyline.events.classifier import STRONG_RULE, Model, combine, shipped_model
 from storyline.events.features import featurize
 
@@ -75,10 +75,10 @@ def code_with_rules(sent: Span) -> CodedSentence | None:
         if found is not None:
             reading, pred = found
     if reading is None:
-        reading = _labelling(sent.root, pred)
+        reading = labelling(sent.root, pred)
         pred = sent.root if reading is not None else pred
     if reading is None:
-        return None
+        return _blame(sent)
     adjusted = rules.adjust(reading, pred)
     if adjusted is None:
         return None
@@ -117,54 +117,6 @@ def _subordinate_reading(pred: Token, root: Token) -> tuple[rules.Reading, Token
     return None
 
 
-STIGMA = frozenset({"terrorist", "terrorism", "mercenary", "war criminal", "criminal"})
-"""Labels that accuse whoever they are pinned on."""
-
-
-def _labelling(root: Token, clause: Token) -> rules.Reading | None:
-    """"The troops who came under fire were in the formations of terrorist groups, the ministry
-    said": a reported clause that names no act but says someone is (among) terrorists, or that
-    someone helped prepare an attack, is an accusation by the speaker (PLOVER ACCUSE, allege).
-    Mentions of terrorists as targets or as the subject of another act are not."""
-    if rules.lemma_of(root) not in lx.REPORTING_VERBS or clause.i == root.i:
-        return None
-    if rules._negated(clause):
-        return None
-    lemma = rules.lemma_of(clause)
-    if lemma in COMPLICITY:
-        act = _complicit_in(clause)
-        if act is not None:
-            return rules.Reading("ACCUSE", "allege", "noun", act, root)
-    if lemma != "be":
-        return None  # only "X were/are [among] terrorists" pins the label on X
-    for predicate in rules.children(clause, "attr", "prep"):
-        for tok in predicate.subtree:
-            if rules.lemma_of(tok) in STIGMA:
-                return rules.Reading("ACCUSE", "allege", "noun", tok, root)
-    return None
-
-
-COMPLICITY = frozenset({"help", "assist", "prepare", "plan", "organise", "organize",
-                        "orchestrate", "mastermind", "involve", "coordinate"})
-"""Verbs that make their subject a party to an act ("helped prepare the attack")."""
-
-
-def _complicit_in(verb: Token, depth: int = 0) -> Token | None:
-    """The hostile act a complicity verb (or its chain: "helped prepare …") has as object."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "pobj", "prep") and child.pos_ != "VERB":
-            for tok in [child, *rules.children(child, "pobj")]:
-                entry = rules.noun_entry(tok)
-                if entry is not None and entry[0] == "ASSAULT":
-                    return tok
-        if child.dep_ in ("xcomp", "ccomp") and depth < 2 and (
-                rules.lemma_of(child) in COMPLICITY):
-            found = _complicit_in(child, depth + 1)
-            if found is not None:
-                return found
-    return None
-
-
 CONDITIONS = frozenset({"if", "unless", "whether", "lest", "once"})
 
 
@@ -182,6 +134,21 @@ def _states_event(clause: Token) -> bool:
     main = clause.head  # "the river floods, cutting off villages": nature cuts nothing off
     doers = {rules.lemma_of(main)} | {rules.lemma_of(c) for c in rules.children(main, "nsubj")}
     return not doers & rules.NATURAL_CAUSES
+
+
+def _blame(sent: Span) -> CodedSentence | None:
+    """An attributed claim that an armed group did something: ACCUSE by the speaker."""
+    found = attributed_blame(sent)
+    if found is None:
+        return None
+    speaker, accused, cue = found
+    first, last = roles.noun_span(accused)
+    while first < accused.i and sent.doc[first].dep_ in ("det", "predet", "advmod"):
+        first += 1  # "above all HTS" names HTS
+    bounds = (first, last)
+    return CodedSentence("ACCUSE", "allege", RULE_CONFIDENCE["noun"],
+                         roles.char_span(sent, roles.noun_span(speaker)),
+                         roles.char_span(sent, bounds), _offsets(sent, cue))
 
 
 def _offsets(sent: Span, *tokens: Token) -> tuple[int, ...]:

@@ -93,9 +93,10 @@ def entity_names(
 
 
 def event_day(article_id: str, events_of: Mapping[str, list[dict]]) -> float:
-    """A content date for an undated article: the median of its absolute event dates."""
+    """A content date for an undated article: the median of the dates its sentences write out
+    in full (not those taken from another sentence)."""
     days = sorted(day_number(e.get("date")) for e in events_of.get(article_id, [])
-                  if e.get("date_basis") == "absolute")
+                  if e.get("date_basis") == "absolute" and e.get("dated_by") in (None, "sentence"))
     days = [d for d in days if not math.isnan(d)]
     return days[len(days) // 2] if days else math.nan
 

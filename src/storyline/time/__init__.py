@@ -5,8 +5,15 @@ from __future__ import annotations
 from storyline.time.expressions import (
     TimeExpression,
     find_time_expressions,
+    is_timestamp,
     parse_published,
     resolve_expression,
 )
 
-__all__ = ["TimeExpression", "find_time_expressions", "parse_published", "resolve_expression"]
+__all__ = [
+    "TimeExpression",
+    "find_time_expressions",
+    "is_timestamp",
+    "parse_published",
+    "resolve_expression",
+]

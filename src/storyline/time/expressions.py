@@ -320,6 +320,18 @@ def parse_published(published: str | date | None) -> date | None:
         return None
 
 
+_STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:\d{2}(?:\d{2})?\s*[,-]?\s*)?\d{1,2}:\d{2}(?!\d)")
+_STAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|(?-i:[A-Z]{2,4}))?\s*,?\s*$", re.I)
+
+
+def is_timestamp(text: str, expression: TimeExpression) -> bool:
+    """A date with a clock time right before or after it ("Tue Mar 15 , 2011 4:54 am",
+    "12.07.2023 08:30", "At 13:44 20th Jan 2012") is a dateline or comment timestamp: when
+    the text was filed, not when anything happened."""
+    return bool(_STAMP_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(
+        text, max(0, expression.start - 16), expression.start))
+
+
 def find_time_expressions(text: str, published: str | date | None,
                           tense: str | None = None) -> list[TimeExpression]:
     """Every time expression in `text`, in order; without a publication date only written

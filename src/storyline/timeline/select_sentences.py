@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.model import Article
-from storyline.time import find_time_expressions, parse_published
+from storyline.time import find_time_expressions, is_timestamp, parse_published
 from storyline.time.published import parse_dateline
 
 LEAD = 5
@@ -40,10 +40,6 @@ _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "
                      "sen", "rep", "prof", "jr", "sr", "no", "vs", "u.s", "u.n", "u.k", "jan",
                      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                      "inc", "corp", "co", "ltd", "maj", "adm", "brig", "rev", "e.g", "i.e", "etc"})
-_STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:\d{2}(?:\d{2})?\s*[,-]?\s*)?\d{1,2}:\d{2}(?!\d)")
-_STAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|(?-i:[A-Z]{2,4}))?\s*,?\s*$", re.I)
-"""A clock time right before or after a date ("Tue Mar 15 , 2011 4:54 am", "2nd June 2012 -
-15:21", "At 13:44 20th Jan 2012"): a dateline or comment timestamp (metadata), not news."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because
 been before being below between both but by can could did do does doing down during each few for
@@ -141,8 +137,7 @@ def article_sentences(article: Article) -> list[Sentence]:
         for expr in find_time_expressions(text, published):
             if expr.kind != "date" or expr.precision != "day" or not expr.value:
                 continue
-            if _STAMP_AFTER.match(text, expr.end) or _STAMP_BEFORE.search(
-                    text, max(0, expr.start - 16), expr.start):
+            if is_timestamp(text, expr):
                 continue
             index = int(np.searchsorted(starts, expr.start, side="right")) - 1
             if index >= 0 and expr.start < spans[index][1]:
