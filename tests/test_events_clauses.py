@@ -56,6 +56,19 @@ def test_aid_or_trade_vehicle_on_the_move_is_coded(coder: EventCoder, expected: 
     assert _type(coder, sentence) == expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Six United Nations trucks rolled through the river crossing into the valley on Thursday.",
+    "The Red Crescent's vehicles reached the flooded camp.",
+    "WFP lorries entered the besieged town on Monday.",
+])
+def test_relief_agency_vehicles_on_the_move_are_aid(coder: EventCoder, sentence: str) -> None:
+    assert _type(coder, sentence) == "AID"
+
+
+def test_army_trucks_on_the_move_are_not_aid(coder: EventCoder) -> None:
+    assert _type(coder, "Army trucks rolled across the bridge on Monday.") != "AID"
+
+
 @pytest.mark.parametrize(("expected", "sentence"), [
     ("REQUEST", "The president urged the army not to attack the protesters."),
     ("REQUEST", "The commander ordered his troops not to fire on the crowd."),

@@ -60,7 +60,7 @@ PASSIVE_LIGHT = frozenset({"carry", "conduct", "launch", "stage", "hold", "impos
                            "reach", "declare", "mount", "lift", "reimpose", "extend"})
 """Light verbs whose passive subject is the event ("a joint patrol was carried out")."""
 MOTION_VERBS = frozenset({"cross", "reach", "arrive", "enter", "land", "dock", "depart", "leave",
-                          "sail"})
+                          "sail", "roll", "drive"})
 """Verbs that report an event when their subject is an aid or trade noun ("the convoy crossed")."""
 UNDER_VERBS = frozenset({"come", "take", "put", "place", "fall", "bring"})
 """Verbs that put their subject or object *under* a hostile act ("came under fire")."""
@@ -330,12 +330,26 @@ def _movers(tok: Token) -> list[Token]:
 
 
 def _goods_entry(noun: Token) -> lx.Entry | None:
-    """Aid or trade carried by a moving noun: "the convoy", "an aid ship", "a cargo vessel"."""
+    """Aid or trade carried by a moving noun: "the convoy", "an aid ship", "a cargo vessel",
+    or a vehicle of a relief agency ("six United Nations trucks", "WFP lorries")."""
     for candidate in [noun, *children(noun, "compound", "nmod")]:
         entry = noun_entry(candidate)
         if entry is not None and entry[0] in ("AID", "COOPERATE"):
             return entry
+    if lemma_of(noun) in VEHICLES:
+        owner = " ".join(t.lower_ for c in noun.lefts if c.dep_ in ("compound", "poss", "nmod")
+                         for t in c.subtree)
+        if any(agency in f" {owner} " for agency in RELIEF_AGENCIES):
+            return ("AID", None)
     return None
+
+
+VEHICLES = frozenset({"truck", "lorry", "vehicle", "van", "plane", "aircraft", "ship", "boat",
+                      "helicopter"})
+RELIEF_AGENCIES = (" un ", " u.n. ", "united nations", " wfp ", "world food programme",
+                   " unhcr ", " unicef ", "red cross", "red crescent", " icrc ", " unrwa ",
+                   " ocha ", " msf ")
+"""Owners whose vehicles on the move are relief deliveries (matched with spaces around)."""
 
 
 def _content_verb(tok: Token, lemma: str) -> Reading | None:
