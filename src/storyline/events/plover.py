@@ -178,6 +178,8 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
         exclude = set(range(*roles.noun_span(subject))) | {subject.i} if subject else set()
         exclude.add(head.i)
         target_tok = roles.target(chain_tokens, exclude)
+    source_tok = roles.resolve_pronoun(source_tok) if source_tok else None
+    target_tok = roles.resolve_pronoun(target_tok) if target_tok else None
     source = roles.char_span(sent, roles.noun_span(source_tok)) if source_tok else None
     target = roles.char_span(sent, roles.noun_span(target_tok)) if target_tok else None
     if source and target and source[0] < target[1] and target[0] < source[1]:

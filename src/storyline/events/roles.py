@@ -80,3 +80,43 @@ def char_span(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     start = doc[bounds[0]].idx - sent.start_char
     end_tok = doc[bounds[1]]
     return start, end_tok.idx + len(end_tok.text) - sent.start_char
+
+
+PRONOUN_KINDS = {"he": "person", "him": "person", "his": "person", "she": "person",
+                 "her": "person", "it": "body", "its": "body", "they": "group", "them": "group",
+                 "their": "group", "we": "speaker", "our": "speaker", "i": "speaker"}
+"""What a pronoun can stand for: a person, a body (a state, a ministry, an army), a group of
+either, or whoever is speaking."""
+PERSON_NOUNS = frozenset({"minister", "president", "ambassador", "envoy", "spokesman",
+                          "spokeswoman", "spokesperson", "chief", "official", "leader", "general",
+                          "commander", "secretary", "diplomat", "premier", "king", "emir"})
+BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def resolve_pronoun(tok: Token) -> Token:
+    """The actor a pronoun stands for, within its sentence: "Russia said it was suspending …"
+    → Russia, "Guterres said he would welcome …" → Guterres, "'we will return,' Peskov said" →
+    Peskov. The nearest subject before it that can be what the pronoun is (a person for he/she,
+    a state or body for it, either for they); the pronoun itself when none can."""
+    kind = PRONOUN_KINDS.get(tok.lower_)
+    if kind is None or tok.pos_ != "PRON":
+        return tok
+    sent = tok.sent
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != tok.i
+                and t.pos_ in ("PROPN", "NOUN") and t.lower_ not in PRONOUN_KINDS]
+    if kind == "speaker":
+        said = [t for t in subjects if lemma_of(t.head) in lx.REPORTING_VERBS]
+        return said[0] if said else tok
+    for cand in sorted((t for t in subjects if t.i < tok.i), key=lambda t: -t.i):
+        if _can_be(cand, kind):
+            return cand
+    return tok
+
+
+def _can_be(cand: Token, kind: str) -> bool:
+    person = cand.ent_type_ == "PERSON" or lemma_of(cand) in PERSON_NOUNS
+    if kind == "person":
+        return person
+    if kind == "body":
+        return not person and (cand.ent_type_ in BODY_ENTS or cand.tag_ in ("NN", "NNP"))
+    return cand.ent_type_ in BODY_ENTS or cand.tag_ in ("NNS", "NNPS")
