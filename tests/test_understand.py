@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
+
+import pytest
 
 from storyline.pipeline import RunResult
 from storyline.store import EventFilter, open_store
@@ -155,50 +158,32 @@ def test_reaction_to_the_attack_keeps_the_publication_date() -> None:
     assert (second.date, second.date_basis) == ("2024-03-09", None)
 
 
-def test_statement_without_time_words_takes_the_day_of_the_news_it_was_made_at() -> None:
-    text = ("The council rejected on Tuesday a draft resolution on the river treaty. The "
-            "ambassador accused the neighbouring government of stealing water from the river.")
-    events = _events(text, published="2024-03-06")
-    accusation = next(e for e in events if e.type == "ACCUSE")
+VOTE = "The council rejected on Tuesday a draft resolution on the river treaty. "
+
+
+def _event_of(kind: str, text: str) -> Any:
+    return next(e for e in _events(text, published="2024-03-06") if e.type == kind)
+
+
+@pytest.mark.parametrize("text", [
+    VOTE + "The ambassador accused the neighbouring government of stealing water from the river.",
+    VOTE + "According to the ambassador, the fuel has ended up in the hands of militants.",
+])
+def test_statement_without_time_words_takes_the_day_of_the_news_it_was_made_at(text) -> None:
+    accusation = _event_of("ACCUSE", text)  # an "according to" claim whatever its tense
     assert (accusation.date, accusation.date_text, accusation.dated_by) == (
         "2024-03-05", "Tuesday", "news_peg")
 
 
-def test_statement_after_news_of_force_keeps_the_publication_date() -> None:
-    text = ("Rebels shelled the airport on Tuesday evening. The governor accused the rebels of "
-            "targeting civilians.")
-    events = _events(text, published="2024-03-06")
-    accusation = next(e for e in events if e.type == "ACCUSE")
-    assert (accusation.date, accusation.date_basis) == ("2024-03-06", None)
-
-
-def test_a_lead_day_weeks_before_publication_is_no_news_peg() -> None:
-    text = ("The council rejected on 5 February a draft resolution on the river treaty. The "
-            "ambassador accused the neighbouring government of stealing water from the river.")
-    events = _events(text, published="2024-03-06")
-    accusation = next(e for e in events if e.type == "ACCUSE")
-    assert (accusation.date, accusation.date_basis) == ("2024-03-06", None)
-
-
-def test_deeds_without_time_words_do_not_take_the_news_peg() -> None:
-    text = ("The council rejected on Tuesday a draft resolution on the river treaty. Troops "
-            "shelled the border villages.")
-    events = _events(text, published="2024-03-06")
-    shelling = next(e for e in events if e.type == "ASSAULT")
-    assert (shelling.date, shelling.date_basis) == ("2024-03-06", None)
-
-
-def test_background_statements_do_not_take_the_news_peg() -> None:
-    text = ("The council rejected on Tuesday a draft resolution on the river treaty. The "
-            "ambassador has repeatedly accused the neighbouring government of stealing water.")
-    events = _events(text, published="2024-03-06")
-    accusation = next(e for e in events if e.type == "ACCUSE")
-    assert accusation.dated_by == "publication"
-
-
-def test_claim_according_to_a_speaker_takes_the_news_peg_whatever_its_tense() -> None:
-    text = ("The council rejected on Tuesday a draft resolution on the river treaty. According "
-            "to the ambassador, the fuel has ended up in the hands of militants.")
-    events = _events(text, published="2024-03-06")
-    accusation = next(e for e in events if e.type == "ACCUSE")
-    assert (accusation.date, accusation.dated_by) == ("2024-03-05", "news_peg")
+@pytest.mark.parametrize(("kind", "text"), [
+    ("ACCUSE", "Rebels shelled the airport on Tuesday evening. The governor accused the rebels "
+               "of targeting civilians."),  # reactions come after news of force
+    ("ACCUSE", VOTE.replace("on Tuesday", "on 5 February") + "The ambassador accused the "
+               "neighbouring government of stealing water."),  # a lead weeks old is no peg
+    ("ASSAULT", VOTE + "Troops shelled the border villages."),  # deeds keep their own dates
+    ("ACCUSE", VOTE + "The ambassador has repeatedly accused the neighbouring government of "
+               "stealing water."),  # background
+])
+def test_these_keep_the_publication_date(kind: str, text: str) -> None:
+    event = _event_of(kind, text)
+    assert (event.date, event.date_basis, event.dated_by) == ("2024-03-06", None, "publication")
