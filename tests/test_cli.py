@@ -128,6 +128,8 @@ def test_timeline_command_tells_only_the_asked_span(mixed_corpus: Path):
     told = [json.loads(line)["date"] for line in first.stdout.splitlines()
             if line.startswith("{")]
     assert told == [days[0]]
+    none = runner.invoke(app, ["timeline", str(mixed_corpus), "--on", "1999-01-01"])
+    assert none.exit_code == 0 and "no timeline" in none.output
 
 
 def test_serve_without_a_store_exits_3_with_e301(tmp_path: Path):

@@ -306,6 +306,9 @@ def timeline(
         raise typer.Exit(EXIT_NOTHING_USABLE)
     entries = build_timeline(articles, dates=dates, sentences=sentences, since=first,
                              until=last, days=days)
+    if not entries:
+        err.print("no timeline: no usable sentence names or was published on the asked days",
+                  markup=False)
     if fmt == "tilse":
         out.print(to_tilse(entries), markup=False, soft_wrap=True, end="")
     elif fmt == "md":
