@@ -187,3 +187,18 @@ def test_statement_without_time_words_takes_the_day_of_the_news_it_was_made_at(t
 def test_these_keep_the_publication_date(kind: str, text: str) -> None:
     event = _event_of(kind, text)
     assert (event.date, event.date_basis, event.dated_by) == ("2024-03-06", None, "publication")
+
+
+def test_pronoun_left_open_by_its_sentence_stands_for_the_subject_before() -> None:
+    text = ("Jordan, which borders the war zone, says it cannot take in more refugees. Last "
+            "week it threatened to close the border crossing.")
+    threat = _event_of("THREATEN", text)
+    assert threat.source is not None
+    assert (threat.source.text, threat.source.name) == ("it", "Jordan")
+
+
+def test_he_is_not_taken_for_a_state_in_the_sentence_before() -> None:
+    text = ("Jordan says it cannot take in more refugees. He threatened to close the border "
+            "crossing.")
+    threat = _event_of("THREATEN", text)
+    assert threat.source is not None and threat.source.name != "Jordan"

@@ -28,6 +28,7 @@ from storyline.events.dating import (
     event_date,
     news_peg,
 )
+from storyline.events.roles import PRONOUN_KINDS
 from storyline.model import Actor, Article, Event, Place
 from storyline.nlp import ActorNormalizer, entities_of, load_nlp, model_info
 from storyline.nlp.places import geocode_document
@@ -176,6 +177,7 @@ def _event(
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     source = _actor_at(sent, coded.source_span, inside, normalizer, article.published)
     target = _actor_at(sent, coded.target_span, inside, normalizer, article.published)
+    source, target = (_carried_over(a, sent, mentions) for a in (source, target))
     date, date_text, basis = event_date(article, sent, times, coded.type, coded.verbs)
     return Event(
         id=f"{article.id}:{start}",
@@ -216,6 +218,24 @@ def _actor_at(
                              mention.actor.kind, mention.actor.role, mention.actor.country)
     text = sent.doc.text[absolute[0]:absolute[1]]
     return normalizer.normalize(text, None, when=when)
+
+
+def _carried_over(actor: Actor | None, sent: Span, mentions: list[Mention]) -> Actor | None:
+    """A pronoun the sentence itself leaves open ("It already hosts 3.5 million refugees")
+    stands for the subject of the sentence before, when that subject is an actor the pronoun can
+    be (a person for he/she, a state, body or group for it/they); it stays as written."""
+    kind = PRONOUN_KINDS.get(actor.text.lower()) if actor is not None else None
+    if actor is None or kind not in ("person", "body", "group") or sent.start == 0:
+        return actor
+    before = sent.doc[sent.start - 1].sent
+    for subject in (t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")):
+        found = next((m.actor for m in mentions if m.actor and m.start <= subject.idx < m.end),
+                     None)
+        if found is None or found.kind in (None, "place"):
+            continue
+        if (found.kind == "person") == (kind == "person"):
+            return Actor(actor.text, found.name, found.kind, found.role, found.country)
+    return actor
 
 
 def _location(inside: list[Mention], source: Actor | None, target: Actor | None) -> Place | None:
