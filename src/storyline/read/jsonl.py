@@ -132,7 +132,7 @@ def _kind(value: Any) -> str:
     return "string" if isinstance(value, str) else "number"
 
 
-_SHAPE = "; an article record is an object with `text` or `html` (and `id`, `title`, `outlet`…)"
+_SHAPE = "; an article record is an object with `text` or `html`, and often `id`, `title`, `outlet`"
 
 
 def _read_lines(
