@@ -77,7 +77,8 @@ SUFFIX_KINDS: dict[str, str] = {
 }
 """Extension (after a `.gz` is looked through) -> what such a file is."""
 
-_SITE_FILES = "robots.txt ads.txt app-ads.txt humans.txt security.txt llms.txt sellers.json"
+_SITE_FILES = "robots.txt ads.txt app-ads.txt llms.txt sellers.json"
+_CONTACT_FILES = "humans.txt security.txt"
 _BUILD_FILES = {
     "makefile": "a Makefile, build rules",
     "gnumakefile": "a Makefile, build rules",
@@ -101,6 +102,7 @@ _BUILD_FILES = {
 }
 NAME_KINDS: dict[str, str] = {
     **{name: f"{name}, a site file for crawlers" for name in _SITE_FILES.split()},
+    **{name: f"{name}, a site's contact file" for name in _CONTACT_FILES.split()},
     **_BUILD_FILES,
 }
 """Whole file name (lower case) -> what such a file is, wherever it is met."""
