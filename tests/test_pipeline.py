@@ -99,7 +99,7 @@ def test_wire_copy_points_to_the_earliest_published_original(mixed_corpus: Path,
 def test_same_input_gives_byte_identical_articles(mixed_corpus: Path, tmp_path: Path):
     analyze([str(mixed_corpus)], out=tmp_path / "a", options=QUIET)
     analyze([str(mixed_corpus)], out=tmp_path / "b", options=QUIET)
-    for name in ["articles.jsonl", "rejected.jsonl"]:
+    for name in ["articles.jsonl", "rejected.jsonl", "report.html", "report.md"]:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from storyline import __version__
 from storyline.errors import Rejection, StorylineError
+from storyline.metadata import missing_metadata
 from storyline.options import Options
 from storyline.pipeline import (
     EXIT_NOTHING_USABLE,
@@ -113,6 +114,12 @@ def _finish(result_code: int, message: str, quiet: bool) -> None:
     raise typer.Exit(result_code)
 
 
+def _missing_notice(result: RunResult) -> list[str]:
+    """How many articles lack an outlet or a date and how to give them; nothing when none do."""
+    missing = missing_metadata(result.articles)
+    return missing.lines() if missing.anything else []
+
+
 def _analyze_or_exit(
     inputs: list[str], out_dir: Path | None, db: Path | None, options: Options
 ) -> RunResult:
@@ -142,13 +149,10 @@ def run(
     options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold)
     result = _analyze_or_exit(inputs, out_dir, db, options)
     counts = result.manifest["counts"]
-    _finish(
-        result.exit_code,
-        f"{counts['articles']} articles ({counts['duplicates']} duplicates), "
-        f"{counts['events']} events, {counts['rejected']} rejected\n"
-        f"Report: {out_dir / 'report.html'}",
-        quiet,
-    )
+    totals = (f"{counts['articles']} articles ({counts['duplicates']} duplicates), "
+              f"{counts['events']} events, {counts['rejected']} rejected")
+    report = f"Report: {out_dir / 'report.html'}"
+    _finish(result.exit_code, "\n".join([totals, *_missing_notice(result), report]), quiet)
 
 
 @app.command()
@@ -166,13 +170,10 @@ def ingest(
     options = _options(quiet, workers, max_file_mb, max_expanded_mb, threshold, understand=False)
     result = _analyze_or_exit(inputs, None, db_path, options)
     stats = result.stats
-    _finish(
-        result.exit_code,
-        f"{len(result.articles)} articles in {db_path}: {stats.get('inserted', 0)} new, "
-        f"{stats.get('updated', 0)} updated, {stats.get('unchanged', 0)} unchanged; "
-        f"{len(result.rejections)} rejected",
-        quiet,
-    )
+    totals = (f"{len(result.articles)} articles in {db_path}: {stats.get('inserted', 0)} new, "
+              f"{stats.get('updated', 0)} updated, {stats.get('unchanged', 0)} unchanged; "
+              f"{len(result.rejections)} rejected")
+    _finish(result.exit_code, "\n".join([totals, *_missing_notice(result)]), quiet)
 
 
 @app.command()

@@ -23,7 +23,8 @@ CATALOGUE: dict[str, str] = {
     "E110": "unreadable path: permission denied or an I/O error",
     "E111": "symlink loop: the path resolves to itself",
     "E112": "not found: no file matches the path or glob",
-    "E113": "unsupported format: the file type is not one storyline reads",
+    "E113": "not an article: a file type storyline does not read as news (code, data, documents,"
+    " media, project files)",
     # processing
     "E201": "no main text: nothing of the document survived cleaning",
     "E202": "processing failed: a step raised an unexpected error on this document",

@@ -23,6 +23,7 @@ from storyline import __version__
 from storyline.clean import OutletProfiles, clean_document
 from storyline.dedup import CopyFeatures, copy_features, find_duplicates
 from storyline.errors import Rejection, StorylineError
+from storyline.metadata import missing_metadata
 from storyline.model import Article, Document, Story, Storyline, TimelineEntry
 from storyline.options import Options
 from storyline.progress import Reporter
@@ -417,6 +418,7 @@ def _run(
 
         result.framing = compare_framing(result.stories, articles, result.events,
                                          findings.mentions)
+    stats.update(missing_metadata(articles).stats())
     if store is not None:
         # links, inferred dates and story ids: an update writes only the changed columns
         store.upsert_articles(articles, written)

@@ -23,6 +23,7 @@ from storyline.read.feed import looks_like_feed, read_feed
 from storyline.read.fields import humanize_outlet
 from storyline.read.html import looks_like_html, read_html
 from storyline.read.jsonl import read_json, read_jsonl
+from storyline.read.kinds import refuse_by_content, refuse_by_name
 from storyline.read.paths import expand_inputs, link_problem
 from storyline.read.text import read_text
 from storyline.read.warc import read_warc
@@ -66,7 +67,11 @@ def iter_documents(
 def read_path(
     path: Path, options: Options, root: Path | None = None
 ) -> Iterator[Document | Rejection]:
-    """Read one file (or walk one folder); `root` is the input folder it was found under."""
+    """Read one file (or walk one folder); `root` is the input folder it was found under.
+
+    Files that are plainly not articles (code, crawler files, tables, PDFs, images, archives,
+    configuration; and, in a walked folder, the project's README or LICENSE) are rejected with
+    E113 before anything else is read of them."""
     source = str(path)
     problem = link_problem(path)
     if problem is not None:
@@ -78,6 +83,10 @@ def read_path(
                 yield found
             else:
                 yield from read_path(found[0], options, found[1])
+        return
+    refusal = refuse_by_name(path.name, walked=root is not None)
+    if refusal is not None:
+        yield Rejection(source, "E113", refusal)
         return
     try:
         size = path.stat().st_size
@@ -122,6 +131,10 @@ def read_stream(
             yield Rejection(source, "E101", "no content" if not head else "only whitespace")
             return
         kind = forced or sniff_format(head, suffix)
+        refusal = None if forced else refuse_by_content(kind, head, _head_text(head))
+        if refusal is not None:
+            yield Rejection(source, "E113", refusal)
+            return
         yield from _dispatch(kind, stream, source, stem, folder_outlet, options)
         stream.raise_failure()  # after the documents read before a corrupt gzip tail
     except StorylineError as error:

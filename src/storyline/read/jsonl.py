@@ -87,12 +87,52 @@ def read_json(data: bytes, source: str, stem: str) -> Iterator[Document | Reject
         else:
             yield Rejection(source, "E105", f"line {error.lineno}: {error.msg}")
         return
+    refusal = _not_records(value)
+    if refusal is not None:
+        yield Rejection(source, "E113", refusal)
+        return
     if isinstance(value, list):
         for number, record in enumerate(value, start=1):
             item_source = f"{source}:{number}"
             yield _convert(record, item_source, f"{stem}-{number}", f"item {number}")
     else:
         yield _convert(value, source, stem, "")
+
+
+def _is_record_like(value: Any) -> bool:
+    """An object with at least one field of the input-record shape, even if it lacks text."""
+    return isinstance(value, dict) and any(key in value for key in KNOWN_FIELDS)
+
+
+def _not_records(value: Any) -> str | None:
+    """Why a .json file's value is not article records (E113), or None when it holds any.
+
+    A configuration file or a gold file is JSON too: one E113 for the file says more than an
+    E106 for each of its entries."""
+    if isinstance(value, list):
+        if not value:
+            return "an empty JSON list, no article records"
+        if any(_is_record_like(item) for item in value):
+            return None
+        return f"a JSON list of {len(value)} items none of which is an article record{_SHAPE}"
+    if _is_record_like(value):
+        return None
+    if isinstance(value, dict) and value:
+        keys = ", ".join(sorted(value)[:6]) + (", …" if len(value) > 6 else "")
+        return f"JSON data with the keys {keys}, not article records{_SHAPE}"
+    what = "an empty JSON object" if isinstance(value, dict) else f"a lone JSON {_kind(value)}"
+    return f"{what}, not article records{_SHAPE}"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return "string" if isinstance(value, str) else "number"
+
+
+_SHAPE = "; an article record is an object with `text` or `html`, and often `id`, `title`, `outlet`"
 
 
 def _read_lines(

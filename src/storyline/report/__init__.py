@@ -5,11 +5,13 @@ Article text is untrusted input: everything taken from it is escaped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from html import escape
 from typing import TYPE_CHECKING
 
 from storyline.errors import CATALOGUE
+from storyline.metadata import HINTS, missing_metadata
 from storyline.report.events import event_summary, highlighted_sentence
 from storyline.report.plots import timeline_svg
 
@@ -26,6 +28,7 @@ th{background:#f4f4f4}.muted{color:#777}.num{text-align:right}
 code{background:#f4f4f4;padding:0 .2rem}
 mark{background:#fde58a}mark.target{background:#f9c8a8}mark.location{background:#c8e6c9}
 details{margin:.3rem 0}.chain{margin:.4rem 0 .8rem}
+.notice{background:#fff8e1;border-left:4px solid #f0b400;padding:.3rem 1rem;margin:1rem 0}
 """
 
 
@@ -51,11 +54,12 @@ def render_html(result: RunResult) -> str:
         "<meta name='viewport' content='width=device-width,initial-scale=1'>",
         f"<title>storyline report</title><style>{STYLE}</style></head><body>",
         "<h1>storyline report</h1>",
-        f"<p class='muted'>storyline {escape(str(result.manifest.get('version', '')))}, "
-        f"finished {escape(str(result.manifest.get('finished', '')))}</p>",
+        # no run times here: the same input gives the same report, byte for byte
+        f"<p class='muted'>storyline {escape(str(result.manifest.get('version', '')))}</p>",
         "<h2>Counts</h2><table>",
         *(f"<tr><th>{escape(k)}</th><td class='num'>{int(v)}</td></tr>" for k, v in counts.items()),
         "</table>",
+        *_missing_html(result),
     ]
     parts += _storylines_html(result)
     outlets = Counter(a.outlet or "unknown" for a in result.articles)
@@ -108,6 +112,25 @@ def render_html(result: RunResult) -> str:
         )
     parts.append("</table></body></html>\n")
     return "\n".join(parts)
+
+
+def code_spans(text: str) -> str:
+    """Text escaped for HTML, with its `backquoted` parts set as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
+
+
+def _missing_html(result: RunResult) -> list[str]:
+    """The notice on articles without outlet or date and how to give them, when any lack one."""
+    missing = missing_metadata(result.articles)
+    if not missing.anything:
+        return []
+    return [
+        "<section class='notice' id='missing-metadata'><h2>Missing metadata</h2>",
+        f"<p>{escape(missing.summary())} Outlets and dates are what framing and timelines "
+        "compare; give them this way:</p><ul>",
+        *(f"<li><strong>{escape(kind)}</strong>: {code_spans(how)}</li>" for kind, how in HINTS),
+        "</ul></section>",
+    ]
 
 
 def _storylines_html(result: RunResult) -> list[str]:
@@ -210,6 +233,10 @@ def render_markdown(result: RunResult) -> str:
     counts = result.manifest.get("counts", {})
     lines = ["# storyline report", ""]
     lines += [f"- {k}: {v}" for k, v in counts.items()]
+    missing = missing_metadata(result.articles)
+    if missing.anything:
+        lines += ["", "## Missing metadata", "", f"{missing.summary()} Give it this way:", ""]
+        lines += [f"- {kind}: {how}" for kind, how in HINTS]
     chains = duplicate_chains(result.articles)
     by_id = {a.id: a for a in result.articles}
     lines += ["", f"## Duplicate chains ({len(chains)})", ""]

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from storyline.metadata import MissingMetadata
 from storyline.model import Story, Storyline
 
 ID_CHUNK = 500
@@ -34,6 +35,19 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         "storylines": one("SELECT count(*) FROM storylines"),
         "events": one("SELECT count(*) FROM events"),
     }
+
+
+def missing_metadata(conn: sqlite3.Connection) -> MissingMetadata:
+    """How many stored articles lack an outlet or a date, or have only an inferred one."""
+    row = conn.execute(
+        "SELECT count(*),"
+        " coalesce(sum(outlet IS NULL OR outlet = ''), 0),"
+        " coalesce(sum(published IS NULL OR published = ''), 0),"
+        " coalesce(sum(published IS NOT NULL AND published != ''"
+        "              AND published_basis = 'inferred'), 0)"
+        " FROM articles"
+    ).fetchone()
+    return MissingMetadata(*(int(value) for value in row))
 
 
 def story(conn: sqlite3.Connection, story_id: str) -> Story | None:

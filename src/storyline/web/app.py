@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import __version__
 from storyline.errors import CATALOGUE, StorylineError
 from storyline.model import Story, TimelineEntry
-from storyline.report import describe_fact
+from storyline.report import code_spans, describe_fact
 from storyline.report.events import highlighted_sentence
 from storyline.report.plots import timeline_svg
 from storyline.store.sqlite import SqliteStore
@@ -157,6 +157,7 @@ def create_app(db: str | Path) -> FastAPI:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     env.filters["idurl"] = _id_url
     env.filters["fact"] = describe_fact
+    env.filters["codespans"] = lambda text: Markup(code_spans(text))  # escaped
     env.filters["highlight"] = lambda event: Markup(highlighted_sentence(event))  # escaped
     templates = Jinja2Templates(env=env)
     env.globals["version"] = __version__

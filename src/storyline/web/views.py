@@ -40,8 +40,10 @@ def _storyline_brief(line: Storyline) -> dict[str, Any]:
 def home(store: SqliteStore) -> dict[str, Any]:
     runs = store.runs()
     last = runs[-1] if runs else {}
+    missing = browse.missing_metadata(store.conn)
     return {
         "counts": browse.counts(store.conn),
+        "missing_metadata": missing.to_dict() if missing.anything else None,
         "storylines": [_storyline_brief(line) for line in store.storylines()],
         "last_run": {k: last.get(k) for k in ("run_id", "version", "finished", "counts")}
         if last else None,
