@@ -31,6 +31,7 @@ from storyline.clean.vocabulary import (
     DIGIT,
     DISCLAIMER,
     HOME,
+    LIST_HEADER,
     LOGIN_TOKEN,
     NAVIGATION,
     PIPES,
@@ -313,7 +314,8 @@ def _mark_related_lists(norm: list[str], story: list[bool], verdict: list[str | 
     i = 0
     while i < len(norm):
         line = norm[i]
-        if line and not story[i] and RELATED.match(line) and not TEASER_ALONE.match(line):
+        if line and not story[i] and not TEASER_ALONE.match(line) and (
+                RELATED.match(line) or (verdict[i] is None and _heads_a_list(norm, story, i))):
             verdict[i] = verdict[i] or "related"
             j = i + 1
             taken = 0
@@ -338,6 +340,17 @@ def _mark_related_lists(norm: list[str], story: list[bool], verdict: list[str | 
             for j in run:
                 verdict[j] = verdict[j] or "related"
         run = []
+
+
+def _heads_a_list(norm: list[str], story: list[bool], i: int) -> bool:
+    """A short list header ("More from Business") with at least two headlines under it."""
+    line = norm[i]
+    if len(words_of(line)) > 6 or line.endswith(TERMINAL) or not LIST_HEADER.match(line):
+        return False
+    following = [j for j in range(i + 1, min(len(norm), i + 6)) if norm[j]][:2]
+    return len(following) == 2 and all(
+        not story[j] and (is_headline(norm[j]) or _is_listed_headline(norm[j]))
+        for j in following)
 
 
 def _mark_teasers(norm: list[str], story: list[bool], verdict: list[str | None]) -> None:

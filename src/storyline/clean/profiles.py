@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.clean.lines import is_story_like, normalize_line, words_of
+from storyline.clean.vocabulary import MONTHS
 from storyline.options import Options
 
 PROFILE_VERSION = 1
@@ -22,18 +23,6 @@ MAX_SHAPE_TOKENS = 8
 MIN_LINE_COUNT = 3
 """However small the outlet, a line must be seen on at least this many of its articles."""
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "januar februar märz mai juni juli oktober dezember "
-    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
-    "diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
-    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
-).split()
 _MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)",
                     re.IGNORECASE)
 _NUMERIC_DATE = re.compile(

@@ -146,6 +146,17 @@ RELATED_HEADERS = {
     "it": (r"articoli correlati", r"potrebbe interessarti", r"i più letti"),
 }
 
+LIST_HEADER = re.compile(
+    r"^\W*(more|latest|most|top|other|related|recommended|popular|trending|also|further|"
+    r"weitere|mehr|meist\w*|neueste|aktuelle|top|ähnliche|plus|derni\w+|autres|à lire|"
+    r"à la une|más|últimas|otras|lo más|relacionad\w+|destacad\w+|diğer|son|en çok|ilgili|"
+    r"benzer|öne çıkan\w*|ещё|еще|другие|последние|популярн\w+|самое|читайте|altre|ultime|"
+    r"mais|outras|últimas)\b",
+    re.IGNORECASE,
+)
+"""Words a list of links to other articles is headed with ("More from Business", "Latest on
+the cyclone", "Weitere Artikel aus …"); a header only when headlines follow it."""
+
 TEASER_MARKERS = (
     r"read also", r"also read", r"see also", r"check also", r"read next", r"must read",
     r"don'?t miss", r"lesen sie auch", r"auch lesen", r"lire aussi", r"à lire aussi",
@@ -230,14 +241,40 @@ ARCHIVE_CAPTION = re.compile(
 CHROME_DATE = re.compile(r"^\W*(today is|bugün|сегодня|heute ist|aujourd'hui)\b.{0,40}\d{4}\W*$",
                          re.IGNORECASE)
 
+MONTHS = (  # month names and abbreviations in the languages the rules know
+
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "januar februar märz mai juni juli oktober dezember "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+).split()
+
+_MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_STAMP_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\.?[ -]" + _MONTH_NAME + r"(?:[\s,-]+\d{4})?|"
+    + _MONTH_NAME + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
+)
+_STAMP_TIME = r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?[A-Z]{2,4})?)"
+_STAMP_AGO = (
+    r"(?:\d+ (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago|"
+    r"\d+ (?:dakika|saat|gün|hafta|ay) önce|\d+ (?:минут|час|дн|недел)\w* назад|"
+    r"vor \d+ (?:minuten|stunden|tagen|wochen)|il y a \d+ \w+|hace \d+ \w+|há \d+ \w+|"
+    r"yesterday|today|dün|bugün|вчера|сегодня|gestern|heute|hier|ayer|hoy)"
+)
 TIMESTAMP_TAIL = re.compile(
-    r"(\b\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?|\b\d+ (minutes?|mins?|hours?|days?|weeks?|months?) ago|"
-    r"\b\d+ (dakika|saat|gün|hafta|ay) önce|\b\d+ (минут|час|дн|недел)\w* назад|"
-    r"\bvor \d+ (minuten|stunden|tagen|wochen)|\bil y a \d+ \w+|\bhace \d+ \w+|"
-    r"\bhá \d+ \w+|\b(yesterday|today|dün|bugün|вчера|сегодня|gestern|heute|hier|ayer|hoy))"
-    r"\W*$",
+    r"(?:\s*[-–—|·•,]\s*|\s+|(?<=[^\W\d_]))(?:" + _STAMP_DATE + r"(?:[ ,T|]+" + _STAMP_TIME
+    + r")?|" + _STAMP_TIME + r"|" + _STAMP_AGO + r")\W*$",
     re.IGNORECASE,
 )
+"""The date or time a listed headline carries at its end: after a space or a separator, or
+glued to its last word as scrapers leave it (`Talks resume in Geneva12.03.2020 14:32`)."""
 DIGIT = re.compile(r"\d")
 DATELINE_START = re.compile(
     r"^\W*(posted|published|updated|last updated|by|yayın|güncelleme|опубликовано|обновлено|"
