@@ -17,13 +17,13 @@ import xxhash
 from storyline.clean.html import HtmlExtract, extract_html
 from storyline.clean.lines import (
     PlainClean,
-    apply_line_rules,
     classify_lines,
     clean_lines,
     join_paragraphs,
     normalize_line,
     split_words,
 )
+from storyline.clean.plain import clean_page
 from storyline.clean.profiles import OutletProfiles
 from storyline.errors import Rejection
 from storyline.model import Article, Document
@@ -132,9 +132,9 @@ def clean_plain(
     outlet: str | None = None,
     profiles: OutletProfiles | None = None,
 ) -> PlainClean:
-    """Line rules, then the outlet's learnt boilerplate."""
+    """Line rules and the outlet's learnt boilerplate, then the body classifier."""
     learnt = (lambda line: profiles.is_boilerplate(outlet, line)) if profiles else None
-    return apply_line_rules(text, title, learnt)
+    return clean_page(text, title, learnt)
 
 
 def clean_text(

@@ -1,8 +1,11 @@
 """HTML pages: main text and metadata with trafilatura, then our line rules on what it kept.
 
-trafilatura finds the article block; its leftovers (teasers, share rows, captions inside the
-block) are what the plain-text rules catch. Everything visible on the page that does not end up
-in the main text is reported in `removed_lines`, so a user can see what was cut.
+trafilatura finds the article block from the markup; its leftovers (teasers, share rows,
+captions inside the block) are what the plain-text line rules and chrome classes catch. The
+body classifier and body bounds are not used here: the markup already settled the structure,
+and on the development pages they lower the figure (0.957 and 0.955 against 0.962).
+Everything visible on the page that does not end up in the main text is reported in
+`removed_lines`, so a user can see what was cut.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import line_processing
 
-from storyline.clean.lines import clean_lines, normalize_line
+from storyline.clean.lines import normalize_line
+from storyline.clean.plain import clean_page
 
 # Tags whose content a reader never sees as page text.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object",
@@ -75,7 +79,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     raw_text = (result.text or "") if result is not None else ""
     if published is None:
         published = htmldate.find_date(tree, url=found_url, **EXTENSIVE_DATE) or None
-    text, rule_removed = clean_lines(raw_text, title)
+    cleaned = clean_page(raw_text, title, structure=False)
+    text, rule_removed = cleaned.text, cleaned.removed
     removed = removed_from_page(page_lines, text, rule_removed)
     return HtmlExtract(text, title, outlet, published, url or found_url, removed)
 
