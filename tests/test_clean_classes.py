@@ -140,6 +140,8 @@ def test_teaser_labels_are_chrome(line: str) -> None:
     "Claire Martin est journaliste au service société depuis 2015.",
     "Lucía Ortega es periodista y cubre la información municipal.",
     "Ahmet Yılmaz, gazetemizin Ankara muhabiri",
+    "Marco Bianchi scrive per il giornale da vent'anni e ama la montagna.",
+    "Ana Souza é jornalista e escreve para a editoria de cidades.",
 ])
 def test_author_bios_are_chrome(line: str) -> None:
     assert author_bio(line)

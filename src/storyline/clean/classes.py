@@ -219,7 +219,9 @@ TEASER_LABEL = re.compile(
 BIO_ROLE = re.compile(
     r"(?<!\w)\w*(reporter|correspondent|journalist|editor|writer|columnist|contributor|"
     r"producer|photographer|analyst|professor|lecturer|fellow at|author of|newsroom|covers|"
-    r"covering|writes about|has reported|redakteur|korrespondent|leitet das|ressort|"
+    r"covering|writes (about|for)|has reported|schreibt für|écrit pour|escribe para|scrive per|"
+    r"escreve para|giornalista|redattore|corrispondente|inviat[oa]|jornalista|repórter|"
+    r"redakteur|korrespondent|leitet das|ressort|"
     r"rédact(eur|rice)|correspondant|chroniqueu?r|periodista|redact(or|ora)|corresponsal|"
     r"cronista|muhabir|temsilci|editör|yazar|корреспондент|журналист|обозреватель|редактор)"
     r"\w*",
@@ -231,6 +233,7 @@ NAME_START = re.compile(
     r"^[A-ZÀ-ÝĞİŞÇÖÜА-Я][\w'’-]+(\s[A-ZÀ-ÝĞİŞÇÖÜА-Я][\w'’-]+){1,3}"
     r"(,|\s(is|was|has|joined|covers|writes|grew|leads|reports|ist|war|leitet|schreibt|berichtet|"
     r"arbeitet|est|était|couvre|écrit|dirige|es|fue|cubre|escribe|dirige|trabaja|"
+    r"è|era|scrive|lavora|segue|é|escreve|trabalha|"
     r"является|работает|пишет))(?!\w)"
 )
 """A name opening the line, then what a bio says next: a copula, a verb of the job, a comma."""

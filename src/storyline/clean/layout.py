@@ -80,14 +80,17 @@ def _other_language(texts: list[str], prose: list[int]) -> set[int]:
     the story's topic, so they are not judged by them."""
     lists = stoplists()
     words = {i: [w.lower() for w in words_of(texts[i])] for i in prose}
-    page = lists.best_language(w for i in prose for w in words[i])
-    foreign = set()
+    language = {i: lists.best_language(words[i]) for i in prose}
+    held: dict[str | None, int] = {}
     for i in prose:
-        best = lists.best_language(words[i])
-        if best not in (page, None) and (
-                lists.share(words[i], page) < 0.5 * lists.share(words[i], best)):
-            foreign.add(i)
-    return foreign
+        held[language[i]] = held.get(language[i], 0) + len(words[i])
+    page = lists.best_language(w for i in prose for w in words[i])
+    if 2 * held.get(page, 0) < sum(held.values()):
+        # No language holds most of the prose (one paragraph per language): each is foreign
+        # to the others.
+        return {i for i in prose if language[i] is not None}
+    return {i for i in prose if language[i] not in (page, None) and (
+        lists.share(words[i], page) < 0.5 * lists.share(words[i], language[i]))}
 
 
 def _sentence(text: str) -> bool:
@@ -109,8 +112,11 @@ def _extend(texts: list[str], verdicts: list[str | None], edge: int, steps: rang
         if introduced and steps.step > 0 and n <= 25 and not _sentence(text) and items < LIST_ITEMS:
             edge, verdicts[j], items = j, None, items + 1  # an item of the list introduced
             continue
-        short = n <= 12 and verdicts[j] is None  # a closing sentence the classifier kept
-        if _sentence(text) and (topical(j) >= need or short):
+        # A closing sentence the classifier kept, or kept prose right next to the body that
+        # still shares some of its words.
+        kept = verdicts[j] is None
+        close = kept and (n <= 12 or (j == edge + steps.step and topical(j) >= 0.5 * need))
+        if _sentence(text) and (topical(j) >= need or close):
             edge, introduced, verdicts[j], items = j, text.endswith(":"), None, 0
             continue
         break
