@@ -53,7 +53,7 @@ _NOT_MODIFIERS = STOPWORDS | frozenset({
     "restarts", "implement", "support", "supports", "monitor", "enforce", "accept", "accepts",
     "protect", "protects", "save", "saves", "kill", "kills", "expand", "expands",
 })
-_NATIONALITY = re.compile(r"(?:ian|ish|ese|ean|ani|i)(?:-[^\W\d_]+(?:ian|ish|ese|ean|ani|i))*$",
+_NATIONALITY = re.compile(r"(?:ian|ish|ese|ean)(?:-[^\W\d_]+(?:ian|ish|ese|ean))*$",
                           re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*[^\W_]|[^\W\d_]|\d[\d,.]*|[^\w\s]")
 MAX_MODIFIERS = 4
