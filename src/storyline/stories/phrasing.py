@@ -48,7 +48,7 @@ SENTENCE_VERBS: dict[str, dict[str, tuple[str, str]]] = {
     "SANCTION": {"suspend": ("suspend", "suspends")},
     "RETREAT": {"pull": ("pull out of", "pulls out of"), "quit": ("quit", "quits")},
     "AGREE": {"resum": ("resume", "resumes"), "return": ("return to", "returns to"),
-              "sign": ("sign", "signs")},
+              "sign": ("sign", "signs"), "reopen": ("agree to reopen", "agrees to reopen")},
     "SUPPORT": {"sign": ("sign", "signs"), "welcom": ("welcome", "welcomes")},
     "CONCEDE": {"open": ("agree to open", "agrees to open"),
                 "reopen": ("agree to reopen", "agrees to reopen")},
@@ -92,14 +92,40 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_REFUSE = re.compile(r"\b(?:refus\w*|declin\w*) to (extend|renew|sign|join|allow)\b")
+
+
+def sentence_verb(kind: str, plural: bool, sentences: Sequence[str]) -> str | None:
+    """A plainer verb the sentences use for this type, the one they use first."""
+    text = " ".join(sentences).lower()
+    if kind == "REJECT" and (m := _REFUSE.search(text)):
+        return f"refuse to {m.group(1)}" if plural else f"refuses to {m.group(1)}"
+    hits = []
+    for stem, forms in SENTENCE_VERBS.get(kind, {}).items():
+        if match := re.search(rf"\b{stem}", text):
+            hits.append((match.start(), forms))
+    if not hits:
+        return None
+    forms = min(hits)[1]
+    return forms[0] if plural else forms[1]
+
+
 def verb_for(kind: str, plural: bool, sentences: Sequence[str] = ()) -> str:
     """The type's verb in the form its subject takes, or a plainer one the sentences use."""
-    text = " ".join(sentences).lower()
-    for stem, forms in SENTENCE_VERBS.get(kind, {}).items():
-        if re.search(rf"\b{stem}", text):
-            return forms[0] if plural else forms[1]
+    found = sentence_verb(kind, plural, sentences) if sentences else None
+    if found:
+        return found
     forms = VERBS.get(kind, (kind.lower(), kind.lower() + "s"))
     return forms[0] if plural else forms[1]
+
+
+_PLURAL_NOUNS = re.compile(r"\b(?:forces|troops|units|rebels|militants|police|protesters|"
+                           r"fighters|soldiers|officials|leaders|ministers)$", re.IGNORECASE)
+
+
+def takes_plural(names: Sequence[str]) -> bool:
+    """"Russia and Turkey agree", "Turkish armed forces attack", "United Nations agrees"."""
+    return len(names) > 1 or bool(names and _PLURAL_NOUNS.search(names[0]))
 
 
 def loaded_terms(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from storyline.stories.central import (
     LEAD_CHARS,
     SPECIFIC,
     Happening,
+    Reading,
     best_place,
     country_names,
     dateline_end,
@@ -30,6 +31,8 @@ from storyline.stories.phrasing import (
     day_text,
     join_names,
     loaded_terms,
+    sentence_verb,
+    takes_plural,
     verb_for,
     years_text,
 )
@@ -41,6 +44,8 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 NEEDS_TARGET = frozenset({"ACCUSE", "COERCE", "ASSAULT"})
 PREFERS_ISSUE = frozenset({"REJECT", "SANCTION", "RETREAT", "REQUEST", "CONCEDE", "SUPPORT",
                            "THREATEN"})
+DEAL_HEADS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "memorandum"})
+"""Words one deal goes by: a bare "the agreements" of a story about a deal is that deal."""
 TALK_HEADS = frozenset({"talks", "summit", "negotiations"})
 
 
@@ -90,24 +95,53 @@ def central_headline(members: Sequence[Article], outlets: Sequence[str] = ()) ->
     return None
 
 
-def _issue(readings_sentences: Sequence[str], avoid: Sequence[str]) -> Issue | None:
-    """The issue the representative sentences name most, a phrase before a bare noun."""
+def _object_issue(event: dict) -> Issue | None:
+    """The first issue phrase after the doer in the event's sentence: the object position."""
+    sentence = event.get("sentence") or ""
+    text = (event.get("source") or {}).get("text") or ""
+    at = sentence.find(text) + len(text) if text and text in sentence else 0
+    found = issues_in(sentence[at:])
+    return found[0] if found else None
+
+
+def _issue(readings: Sequence[Reading], story_issues: Mapping[str, Issue],
+           avoid: Sequence[str]) -> Issue | None:
+    """The issue most readings name in the object position; a bare "deal" becomes the deal
+    the story names in full ("Black Sea grain deal")."""
     counts: Counter[str] = Counter()
     written: dict[str, Issue] = {}
-    for sentence in readings_sentences:
-        for issue in {i.key: i for i in issues_in(sentence)}.values():
-            if any(a.casefold() == issue.text.casefold() for a in avoid):
+    for reading in readings:
+        issue = _object_issue(reading.event)
+        if issue is None or any(a.casefold() == issue.text.casefold() for a in avoid):
+            continue
+        if not issue.standalone:
+            issue = story_issues.get(issue.head) or (
+                story_issues.get("deal") if issue.head in DEAL_HEADS else None)
+            if issue is None:
                 continue
-            counts[issue.key] += 1
-            written.setdefault(issue.key, issue)
+        counts[issue.key] += 1
+        written.setdefault(issue.key, issue)
     if not counts:
         return None
-    key = sorted(counts, key=lambda k: (-written[k].standalone, -counts[k],
-                                        -len(k.split()), k))[0]
-    return written[key] if written[key].standalone else None
+    key = sorted(counts, key=lambda k: (-counts[k], -len(k.split()), k))[0]
+    return written[key]
 
 
-def phrase_happening(happening: Happening, countries: Mapping[str, str]) -> str | None:
+def story_issues(events: Sequence[dict], members: Sequence[Article]) -> dict[str, Issue]:
+    """Per head noun, the fullest phrase the story's headlines and sentences use for it."""
+    texts = [(a.id, a.title) for a in members if a.title]
+    texts += [(e["article_id"], e.get("sentence") or "") for e in events]
+    counts, written = issue_counts(texts)
+    best: dict[str, Issue] = {}
+    for key in sorted(counts, key=lambda k: (-counts[k], -len(k.split()), k)):
+        head = key.split()[-1]
+        if counts[key] >= 2 and head not in best and " " in key:
+            best[head] = Issue(written[key], key, head)
+    return best
+
+
+def phrase_happening(happening: Happening, issues: Mapping[str, Issue] | None = None
+                     ) -> str | None:
     """"Russia and Turkey agree to ceasefire in Idlib, 5 March 2020", or None when the
     happening lacks what its type needs (an object, a second side)."""
     readings = main_reading_group(happening)
@@ -119,7 +153,7 @@ def phrase_happening(happening: Happening, countries: Mapping[str, str]) -> str 
     passive = kind == "ASSAULT" and (not actors or 2 * len({r.outlet for r in readings})
                                      < len(outlets))
     sentences = [r.event.get("sentence") or "" for r in readings]
-    issue = _issue(sentences, [*actors, *(target and [target] or [])])
+    issue = _issue(readings, issues or {}, [*actors, *(target and [target] or [])])
     if kind in SYMMETRIC and target and len(actors) < 2:
         actors.append(target)
         target = None
@@ -134,18 +168,29 @@ def phrase_happening(happening: Happening, countries: Mapping[str, str]) -> str 
         body = _predicate(kind, actors, target, issue, sentences)
         if body is None:
             return None
-    place = best_place(readings, [*actors, *(target and [target] or [])], countries)
+    place = best_place(happening.readings if passive else readings,
+                       [*actors, *(target and [target] or [])], venue_first=kind == "CONSULT")
     if place and issue and place.casefold() in issue.text.casefold():
         place = None
-    title = capitalize_first(body) + (f" in {place}" if place else "")
+    title = capitalize_first(body) + (f" {place_preposition(place)} {place}" if place else "")
     date = day_text(happening.date)
     title = f"{title}, {date}" if date else title
     return None if loaded_terms(title) else title
 
 
+def place_preposition(place: str) -> str:
+    """"on M4 highway", "at Bab al-Hawa crossing", "in Idlib"."""
+    last = place.split()[-1].lower()
+    if last in ("highway", "road", "route", "river", "border", "frontline"):
+        return "on"
+    if last in ("crossing", "airport", "port", "base", "checkpoint", "bridge"):
+        return "at"
+    return "in"
+
+
 def _predicate(kind: str, actors: list[str], target: str | None, issue: Issue | None,
                sentences: Sequence[str]) -> str | None:
-    plural = len(actors) > 1
+    plural = takes_plural(actors)
     subject = join_names(actors)
     if kind in SYMMETRIC:
         if issue and kind == "CONSULT" and issue.head not in TALK_HEADS:
@@ -159,18 +204,26 @@ def _predicate(kind: str, actors: list[str], target: str | None, issue: Issue | 
             if issue.text.startswith("joint"):
                 return f"{subject} {'hold' if plural else 'holds'} {issue.text}"
             return f"{subject} {'cooperate' if plural else 'cooperates'} on {issue.text}"
-        if not plural:
+        if len(actors) < 2:
             return None
         if kind == "AGREE":
             return f"{subject} reach agreement"
         return f"{subject} {verb_for(kind, plural)}"
+    if kind in ("PROTEST", "MOBILIZE"):
+        return f"{subject} {verb_for(kind, plural)}"
+    if kind == "AID":
+        if target:
+            return f"{subject} {verb_for(kind, plural)} {target}"
+        through = (f" through {issue.text}" if issue and issue.head in ("crossing", "corridor")
+                   else "")
+        return f"{subject} {'send' if plural else 'sends'} aid{through}"
     obj = issue.text if issue and (kind in PREFERS_ISSUE or not target) else target
     if kind in NEEDS_TARGET:
         obj = target
     if obj is None:
-        if kind in ("PROTEST", "MOBILIZE"):
-            return f"{subject} {verb_for(kind, plural)}"
         return None
+    if obj == target and sentence_verb(kind, plural, sentences):
+        return None  # "signed an agreement with Turkey" is no "backs Turkey"
     verb = verb_for(kind, plural, sentences if obj != target else ())
     if kind == "CONCEDE" and verb in ("agree", "agrees"):
         verb += " to"
@@ -188,8 +241,9 @@ def event_title(events: Sequence[dict], articles: Mapping[str, Article] | Sequen
     mentions = mentions or {}
     known = sorted({a.outlet for a in by_id.values() if a.outlet} | set(outlets))
     countries = country_names(mentions)
+    issues = story_issues(events, list(by_id.values()))
     for happening in happenings(events, by_id, mentions, known, countries):
-        title = phrase_happening(happening, countries)
+        title = phrase_happening(happening, issues)
         if title:
             return title
     return None
