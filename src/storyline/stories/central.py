@@ -124,7 +124,7 @@ def _participants(event: dict, outlets: Sequence[str],
     found: list[dict] = []
     offset = (event.get("sentence") or "").find(text) if text else -1
     if offset >= 0 and (" and " in text or "," in text):
-        begin = event["char_start"] + offset
+        begin = event.get("char_start", 0) + offset
         found = [a for a in _actor_mentions(event["article_id"], begin, begin + len(text),
                                             mentions)
                  if usable_name(a.get("name"), a.get("text"), a.get("kind"), outlets)]
@@ -144,12 +144,12 @@ def _participants(event: dict, outlets: Sequence[str],
 def _target(event: dict, participants: Sequence[str], outlets: Sequence[str]) -> str | None:
     target = event.get("target") or {}
     text = re.sub(r"^(?:the|a|an|at least|more than|some|about|nearly)\s+|^\d[\d,]*\s+", "",
-                  (target.get("text") or "").strip(), flags=re.IGNORECASE)
+                  (target.get("text") or target.get("name") or "").strip(), flags=re.IGNORECASE)
     text = re.sub(r"^\d[\d,]*\s+", "", text)
     if not text[:1].isupper():
         return None
     name = target.get("name")
-    if target.get("kind") not in TARGET_KINDS:
+    if target.get("kind") not in TARGET_KINDS | {None}:
         return None
     if not usable_name(name, text, target.get("kind"), outlets) or name in participants:
         return None
@@ -161,7 +161,9 @@ def _places(event: dict, article: Article | None, mentions: Mapping[str, Sequenc
     """Places the sentence puts the event in ("in Syria's Idlib province"), and the dateline's
     place apart from them."""
     sentence = event.get("sentence") or ""
-    start = event["char_start"]
+    start = event.get("char_start", 0)
+    if not sentence and (event.get("location") or {}).get("name"):
+        return [(event["location"]["name"], event["location"].get("feature"))], []
     skip = dateline_end(sentence)
     found: list[tuple[str, str | None]] = []
     venue: list[tuple[str, str | None]] = []
@@ -177,7 +179,7 @@ def _places(event: dict, article: Article | None, mentions: Mapping[str, Sequenc
         if not place or not place.get("name"):
             continue
         offset = m["start"] - start
-        if offset < 0 or m["end"] > event["char_end"]:
+        if offset < 0 or m["end"] > event.get("char_end", start + len(sentence)):
             continue
         if offset < skip:
             if place.get("feature") not in (None, "country"):
