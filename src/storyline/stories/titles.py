@@ -66,7 +66,8 @@ def headline_acceptable(headline: str, outlets: Sequence[str] = ()) -> bool:
     if loaded_terms(headline) or _SELF_REFERENCE.search(headline):
         return False
     low = headline.casefold()
-    return not any(o and o.casefold() in low for o in outlets)
+    return not any(re.search(rf"(?<!\w){re.escape(o.casefold())}(?!\w)", low)
+                   for o in outlets if o)
 
 
 def ranked_headlines(members: Sequence[Article]) -> list[Article]:
