@@ -55,6 +55,9 @@ _NOT_MODIFIERS = STOPWORDS | frozenset({
 })
 _NATIONALITY = re.compile(r"(?:ian|ish|ese|ean)(?:-[^\W\d_]+(?:ian|ish|ese|ean))*$",
                           re.IGNORECASE)
+ING_NOUNS = frozenset({"fishing", "shipping", "mining", "farming", "banking", "trading",
+                       "housing", "building", "funding", "spending", "lending", "drilling"})
+"""Words in -ing that name a trade ("fishing quota deal"), not an act ("signing")."""
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*[^\W_]|[^\W\d_]|\d[\d,.]*|[^\w\s]")
 MAX_MODIFIERS = 4
 
@@ -78,7 +81,7 @@ def _modifier_ok(word: str, sentence_start: bool) -> bool:
         return False
     if re.search(r"-(brokered|backed|led|old|sponsored|mediated)$", low):
         return False
-    if low.endswith("ing") or (low.endswith("ed") and not low.endswith(("ised", "ized"))):
+    if (low.endswith("ing") and low not in ING_NOUNS) or (low.endswith("ed") and not low.endswith(("ised", "ized"))):
         return False
     return True
 
