@@ -81,7 +81,9 @@ def _modifier_ok(word: str, sentence_start: bool) -> bool:
         return False
     if re.search(r"-(brokered|backed|led|old|sponsored|mediated)$", low):
         return False
-    if (low.endswith("ing") and low not in ING_NOUNS) or (low.endswith("ed") and not low.endswith(("ised", "ized"))):
+    if low.endswith("ing") and low not in ING_NOUNS:
+        return False
+    if low.endswith("ed") and not low.endswith(("ised", "ized")):
         return False
     return True
 
