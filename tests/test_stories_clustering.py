@@ -105,4 +105,4 @@ def test_untitled_story_gets_a_line_from_its_events():
              "location": {"name": "Lisbon"}}
     story = Story("s-x", "", ["x"], [], "2022-01-02", "2022-01-02")
     assert story_title(story, [article], [event]) == (
-        "Amara Velt and Joren Halsk meet in Lisbon on 2022-01-02")
+        "Amara Velt and Joren Halsk meet in Lisbon, 2 January 2022")

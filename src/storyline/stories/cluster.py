@@ -226,7 +226,7 @@ def cluster_stories(
             story.start = min(filter(None, (story.start, start)))
             story.end = max(filter(None, (story.end, end)))
         if story.id not in previous_ids or not story.title:
-            story.title = story_title(story, members, events)
+            story.title = story_title(story, members, events, mentions)
     return sorted(stories.values(), key=lambda s: (s.start or "9999", s.id))
 
 
