@@ -110,11 +110,13 @@ def published_range(article: Article) -> tuple[float, float, float]:
 
 
 def lead_dates(article: Article) -> list[tuple[float, float]]:
-    """Absolute dates (day or month) the headline and lead write out."""
+    """Absolute dates to the day that the headline and lead write out (a month, "since
+    February 2020", is background more often than the news)."""
     lead = f"{article.title or ''}\n{article.text[:CENTRAL_CHARS]}"
     spans = []
     for found in find_time_expressions(lead, None):
-        if found.kind == "date" and found.basis == "absolute" and found.value:
+        if found.kind == "date" and found.basis == "absolute" and found.precision == "day" \
+                and found.value:
             span = _month_span(found.value)
             if span is not None and span not in spans:
                 spans.append(span)
