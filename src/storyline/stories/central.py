@@ -64,8 +64,9 @@ class CentralParams:
     lead_gap_days: float = 3.0
     lead_factor: float = 0.6
     """Applied when both leads write dates and none of them lie within `lead_gap_days`."""
-    town_factor: float = 0.8
-    """Applied when both leads name towns and share none."""
+    town_factor: float = 1.0
+    """Applied when both leads name towns and share none (and both have a time range); off by
+    default: on examples/ it split one story told from different capitals."""
 
 
 DEFAULT_CENTRAL = CentralParams()
@@ -207,5 +208,7 @@ def central_factor(central: Central, a: np.ndarray, b: np.ndarray,
     has_b = np.asarray(towns_b.sum(axis=1)).ravel() > 0
     if has_a.any() and has_b.any():
         shared = (towns_a @ towns_b.T).toarray() > 0
-        factor *= np.where(has_a[:, None] & has_b[None, :] & ~shared, params.town_factor, 1.0)
+        timed = (central.certainty[a][:, None] > 0) & (central.certainty[b][None, :] > 0)
+        factor *= np.where(has_a[:, None] & has_b[None, :] & ~shared & timed,
+                           params.town_factor, 1.0)
     return np.where(undated, factor, 1.0)

@@ -181,8 +181,9 @@ def article_features(
         dense = embed_texts(leads).astype(np.float64)
     else:
         dense = np.zeros((len(articles), 1))
-    day_array = np.asarray(days, dtype=np.float64)
-    central = central_features(articles, day_array, mentions,
-                               np.asarray(content_days, dtype=np.float64))
+    published = np.asarray(days, dtype=np.float64)
+    written = np.asarray(content_days, dtype=np.float64)
+    central = central_features(articles, published, mentions, written)
+    day_array = np.where(np.isnan(published), written, published)  # a content date if no other
     return Features([a.id for a in articles], day_array, _tfidf(words), _tfidf(names),
                     _tfidf(types, sublinear=False), dense, central)
