@@ -25,7 +25,7 @@ from stories import DATA, ROOT, THRESHOLDS, bcubed
 
 from storyline.model import Article
 from storyline.stories import DEFAULT_PARAMS
-from storyline.stories.central import DEFAULT_CENTRAL, CentralParams
+from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams
 from storyline.stories.cluster import pair_factor
 from storyline.stories.features import VIEWS, article_features
 

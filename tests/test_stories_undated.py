@@ -12,7 +12,7 @@ import pytest
 
 from storyline.model import Article
 from storyline.stories import DEFAULT_PARAMS, cluster_stories
-from storyline.stories.central import CentralParams, central_factor, central_features
+from storyline.stories.undated import CentralParams, central_factor, central_features
 
 FIXTURE = Path(__file__).parent / "fixtures" / "undated" / "articles.json"
 NO_CENTRAL = replace(DEFAULT_PARAMS, central=CentralParams(strength=0.0, lead_factor=1.0,

@@ -18,7 +18,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.model import Article, Story
-from storyline.stories.central import DEFAULT_CENTRAL, CentralParams, central_factor
+from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams, central_factor
 from storyline.stories.features import Features, article_features, day_number, day_text
 
 BLOCK = 256

@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.model import Article
-from storyline.stories.central import Central, central_features
+from storyline.stories.undated import Central, central_features
 
 LEAD_CHARS = 3000
 """Words past the first few paragraphs are background; the lead says what happened."""

@@ -12,7 +12,7 @@ import xxhash
 from scipy import sparse
 
 from storyline.model import Article, Story, Storyline
-from storyline.stories.central import neutral_central
+from storyline.stories.undated import neutral_central
 from storyline.stories.cluster import StoryParams, _join_previous, average_link
 from storyline.stories.features import Features, article_features, day_number
 
