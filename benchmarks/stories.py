@@ -5,10 +5,16 @@
    beside a TF-IDF average-link baseline whose threshold is chosen the same way. Also without
    dates (content alone) and the shipped parameters scored on all of BASIL.
 2. examples/: `analyze` on examples/corpus, then stories and storylines against gold.json.
+2b. `--undated`: side by side, BASIL, Timeline17 (derived gold, benchmarks/data/
+   timeline17_story_gold.md) and examples/ with and without their dates, outlets and URLs
+   (stripped, outlet credit lines and "(Reuters)" credits cut from the text, dates re-inferred
+   from the text). Both settings: 5-fold CV by story over weights, threshold and the central-
+   event strength (off / shipped / strong); examples/ scores the shipped parameters.
 3. Scale: cluster 1k / 10k / 50k synthetic articles (shared-set texts re-dated and trimmed),
    each in its own process: articles/s and peak memory (max RSS).
 
 Run: .venv/bin/python benchmarks/stories.py [--skip-scale] [--sizes 1000,10000,50000]
+     .venv/bin/python benchmarks/stories.py --undated   (the dated vs undated table only)
 """
 
 from __future__ import annotations
@@ -249,12 +255,18 @@ def main() -> None:
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--scale-one", type=int)
+    parser.add_argument("--undated", action="store_true")
     args = parser.parse_args()
     if args.scale_one:
         scale_one(args.scale_one)
         return
     if not (DATA / "basil" / "articles.jsonl").exists():
         print(f"shared data not found at {DATA} (set STORYLINE_SHARED_DATA); skipping")
+        return
+    if args.undated:
+        from _undated import undated_table
+
+        undated_table()
         return
     basil()
     examples()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline.time.published import (
     PublishedDate,
     dateline_date,
@@ -138,3 +140,91 @@ def test_inference_is_deterministic() -> None:
     text = "SANTIAGO, Aug 19 (Meridian Press) – Miners walked out on Wednesday over bonuses."
     runs = {repr(infer_published(text, story_dates=["2015-08-19"])) for _ in range(3)}
     assert len(runs) == 1
+
+
+# --- ranges with a confidence when no day is pinned ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, 5 March 2020 - Putin and Erdogan agreed a ceasefire.",
+    "MOSCOW, March 5, 2020 (Levant Wire) – Putin and Erdogan agreed a ceasefire.",
+])
+def test_full_dateline_gives_a_high_or_bounded_confidence_day(text: str) -> None:
+    result = infer_published(text)
+    assert result.value == "2020-03-05" and result.earliest == "2020-03-05"
+    assert result.confidence >= 0.45
+
+
+def test_yearless_dateline_takes_the_latest_year_mentioned_as_an_estimate() -> None:
+    result = infer_published("ANKARA, Oct 22 – Erdogan said the 2019 operation would go on.")
+    assert result.value is None
+    assert (result.estimate, result.earliest) == ("2019-10-22", "2019-10-22")
+    assert 0 < result.confidence < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders had met last September, when the September 2018 deal was signed.",
+    "Unlike last September, the talks of September 2018 are not mentioned by either side.",
+])
+def test_last_month_with_that_month_written_bounds_the_range_to_a_year(text: str) -> None:
+    result = infer_published(text)
+    assert result.earliest == "2018-09-01"
+    assert result.latest == "2019-09-30"
+    assert 0 < result.confidence < 0.5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Clashes that began in 2019 went on; the leaders met on Thursday, 5 March, in Moscow.",
+     "2020-03-05"),
+    ("After the 2017 referendum the council met on Monday, 3 December, in the capital.",
+     "2018-12-03"),
+])
+def test_weekday_and_date_pair_pins_the_year_after_the_latest_year_mentioned(
+        text: str, expected: str) -> None:
+    result = infer_published(text)
+    assert (result.value or result.estimate) == expected
+    assert result.earliest == expected
+    assert result.confidence > 0
+
+
+def test_weekday_and_date_pair_without_any_year_is_barely_trusted() -> None:
+    result = infer_published("The old bridge reopened on Thursday, 4 July, to cheers.")
+    assert result.value is None
+    assert result.confidence <= 0.05
+
+
+@pytest.mark.parametrize("text", [
+    "The deal was signed on 17 September 2018. On Tuesday, the two met again in Sochi.",
+    "On Tuesday the two met again in Sochi, a year after the deal of 17 September 2018.",
+])
+def test_latest_past_reference_starts_the_range_and_is_the_estimate(text: str) -> None:
+    result = infer_published(text)
+    assert result.earliest == "2018-09-17"
+    assert (result.value or result.estimate) == "2018-09-17"
+    assert 0 < result.confidence < 0.5
+
+
+def test_relative_day_beside_the_latest_date_closes_the_range() -> None:
+    result = infer_published("The ceasefire signed on Thursday, 5 March 2020, held, officials "
+                             "said on Thursday.")
+    assert result.earliest == "2020-03-05"
+    assert result.latest is not None and result.latest <= "2020-03-11"
+
+
+@pytest.mark.parametrize(("text", "earliest"), [
+    ("Their last meeting was in 2019.", "2019-01-01"),
+    ("Talks in March 2019 failed, the ministry said.", "2019-03-01"),
+])
+def test_only_a_year_or_month_gives_a_low_confidence_open_range(text: str, earliest: str) -> None:
+    result = infer_published(text)
+    assert result.value is None and result.latest is None
+    assert result.earliest == earliest
+    assert 0 < result.confidence <= 0.15
+
+
+@pytest.mark.parametrize("text", ["Traffic was heavy on the coastal road.",
+                                  "The minister said on Tuesday that talks would go on.",
+                                  "MOSCOW, March 5 (Reuters) - Putin and Erdogan met."])
+def test_nothing_dated_gives_confidence_zero_and_no_range(text: str) -> None:
+    result = infer_published(text)
+    assert (result.value, result.estimate, result.earliest, result.latest) == (None,) * 4
+    assert result.confidence == 0.0

@@ -275,6 +275,7 @@ def _infer_one(article: Article, story_dates: list[str]) -> int:
         "earliest": inferred.earliest,
         "latest": inferred.latest,
         "confidence": round(inferred.confidence, 2),
+        "estimate": inferred.estimate,
         "evidence": inferred.evidence,
     }
     if inferred.value and inferred.confidence >= CONFIDENT:

@@ -18,6 +18,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.model import Article, Story
+from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams, central_factor
 from storyline.stories.features import Features, article_features, day_number, day_text
 
 BLOCK = 256
@@ -35,7 +36,9 @@ class StoryParams:
     tau_days: float = 3.0
     window_days: float = 21.0
     undated_factor: float = 0.9
-    """Applied when either article has no date: content alone must then carry the match."""
+    """Applied when either article has no date: content and central events carry the match."""
+    central: CentralParams = DEFAULT_CENTRAL
+    """How a pair with an unknown date is told apart by its central events."""
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -49,10 +52,17 @@ def date_factor(a: np.ndarray, b: np.ndarray, params: StoryParams) -> np.ndarray
     return np.where(np.isnan(gap), params.undated_factor, factor)
 
 
+def pair_factor(features: Features, a: np.ndarray, b: np.ndarray,
+                params: StoryParams) -> np.ndarray:
+    """Date factor times, where a date is unknown, the central-event factor."""
+    return (date_factor(features.day[a], features.day[b], params)
+            * central_factor(features.central, a, b, params.central))
+
+
 def pair_similarity(features: Features, a: np.ndarray, b: np.ndarray,
                     params: StoryParams) -> np.ndarray:
     content = features.similarity(a, b, params.weights)
-    return content * date_factor(features.day[a], features.day[b], params)
+    return content * pair_factor(features, a, b, params)
 
 
 def candidate_edges(features: Features, rows: np.ndarray, params: StoryParams,

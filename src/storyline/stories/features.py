@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.model import Article
+from storyline.stories.undated import Central, central_features
 
 LEAD_CHARS = 3000
 """Words past the first few paragraphs are background; the lead says what happened."""
@@ -103,7 +104,8 @@ def event_day(article_id: str, events_of: Mapping[str, list[dict]]) -> float:
 
 @dataclass
 class Features:
-    """One row per article in every view; `day` is NaN where no date is known."""
+    """One row per article in every view; `day` is NaN where no publication date is known,
+    and `central` then says when and where the article's news happened."""
 
     ids: list[str]
     day: np.ndarray
@@ -111,6 +113,7 @@ class Features:
     entities: sparse.csr_matrix
     types: sparse.csr_matrix
     dense: np.ndarray
+    central: Central
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -118,7 +121,8 @@ class Features:
     def rows(self, index: Sequence[int] | np.ndarray) -> Features:
         index = np.asarray(index, dtype=np.int64)
         return Features([self.ids[i] for i in index], self.day[index], self.words[index],
-                        self.entities[index], self.types[index], self.dense[index])
+                        self.entities[index], self.types[index], self.dense[index],
+                        self.central.rows(index))
 
     def similarity(self, a: np.ndarray, b: np.ndarray, weights: Sequence[float]) -> np.ndarray:
         """Weighted content similarity of rows `a` x rows `b` (no date factor)."""
@@ -161,14 +165,15 @@ def article_features(
     for event in events:
         events_of.setdefault(event.get("article_id", ""), []).append(event)
     mentions = mentions or {}
-    words, names, types, days = [], [], [], []
+    words, names, types, days, content_days = [], [], [], [], []
     for article in articles:
         title = article.title or ""
         words.append(Counter(content_words(f"{title}\n{title}\n{article.text[:LEAD_CHARS]}")))
         names.append(Counter(entity_names(article.id, events_of, mentions)))
         types.append(Counter(e.get("type", "") for e in events_of.get(article.id, [])))
-        day = day_number(article.published)
-        days.append(event_day(article.id, events_of) if math.isnan(day) else day)
+        days.append(day_number(article.published))
+        content_days.append(event_day(article.id, events_of) if math.isnan(days[-1]) else
+                            math.nan)
     if embed:
         from storyline.events.features import embed as embed_texts
 
@@ -176,5 +181,9 @@ def article_features(
         dense = embed_texts(leads).astype(np.float64)
     else:
         dense = np.zeros((len(articles), 1))
-    return Features([a.id for a in articles], np.asarray(days, dtype=np.float64),
-                    _tfidf(words), _tfidf(names), _tfidf(types, sublinear=False), dense)
+    published = np.asarray(days, dtype=np.float64)
+    written = np.asarray(content_days, dtype=np.float64)
+    central = central_features(articles, published, mentions, written)
+    day_array = np.where(np.isnan(published), written, published)  # a content date if no other
+    return Features([a.id for a in articles], day_array, _tfidf(words), _tfidf(names),
+                    _tfidf(types, sublinear=False), dense, central)

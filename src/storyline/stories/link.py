@@ -12,6 +12,7 @@ import xxhash
 from scipy import sparse
 
 from storyline.model import Article, Story, Storyline
+from storyline.stories.undated import neutral_central
 from storyline.stories.cluster import StoryParams, _join_previous, average_link
 from storyline.stories.features import Features, article_features, day_number
 
@@ -54,7 +55,7 @@ def story_features(stories: Sequence[Story], articles: Sequence[Article],
     days = np.asarray([day_number(s.start) for s in stories], dtype=np.float64)
     return Features([s.id for s in stories], days, _unit_rows(pick @ base.words),
                     _unit_rows(pick @ base.entities), _unit_rows(pick @ base.types),
-                    _unit_rows(np.asarray(pick @ base.dense)))
+                    _unit_rows(np.asarray(pick @ base.dense)), neutral_central(len(stories)))
 
 
 def link_storylines(

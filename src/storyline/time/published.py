@@ -40,6 +40,7 @@ _DATELINE = re.compile(
     r"|(?P<day_b>\d{1,2})\s+(?P<month_b>(?i:" + _MONTH_NAMES + r"))\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?))?"
     r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?\s*[–—-]{1,2}\s")
+_LAST_MONTH = re.compile(r"(?:last|this past)\s+(?P<month>" + _MONTH_NAMES.lower() + r")")
 _ADJACENT_GAP = re.compile(r"^[\s,()–—-]{0,4}$")
 _BOILERPLATE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
@@ -55,8 +56,18 @@ class PublishedDate:
     earliest: str | None
     latest: str | None
     confidence: float
-    """1.0 for stated dates; below 1 for inferred ones; below 0.5 for best guesses."""
+    """1.0 for stated dates; below 1 for inferred ones; below 0.5 for best guesses; for a range
+    without a pinned day, how much the range says (a stated date starts it: up to 0.3; only a
+    year mentioned: 0.1); 0 when nothing is known."""
     evidence: list[str]
+    estimate: str | None = None
+    """The likeliest day when `value` is not pinned (publication soon after the latest past
+    reference); never a date to publish, only to compare articles by."""
+
+    @property
+    def best(self) -> str | None:
+        """`value` when pinned, else `estimate`."""
+        return self.value or self.estimate
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,12 @@ class _Evidence:
     floor_year: int | None
     recency: list[str]
     """Words that place some event a few days before publication."""
+    floor_month: date | None = None
+    """First day of the latest past month written with its year ("in March 2019")."""
+    last_months: list[tuple[int, str]] | None = None
+    """Months named as "last September": the latest such month before publication."""
+    stated_months: list[date] | None = None
+    """First days of the months of past dates written with their year."""
 
 
 def mask_removed(text: str, removed_lines: Sequence[str]) -> str:
@@ -169,8 +186,10 @@ def _expressions(text: str) -> list[TimeExpression]:
 
 
 def _gather(text: str) -> _Evidence:
-    evidence = _Evidence([], [], set(), [], None, [])
+    evidence = _Evidence([], [], set(), [], None, [], None, [])
     years: list[int] = []
+    months: list[date] = []
+    stated_months: list[date] = []
     for found in _expressions(text):
         if found.kind != "date":
             continue
@@ -178,6 +197,10 @@ def _gather(text: str) -> _Evidence:
         if found.basis == "absolute" and found.value:
             if not future:
                 years.append(int(found.value[:4]))
+                if found.precision == "month":
+                    months.append(date.fromisoformat(found.value + "-01"))
+                if found.precision in ("month", "day"):
+                    stated_months.append(date.fromisoformat(found.value[:7] + "-01"))
             if found.precision == "day":
                 full = date.fromisoformat(found.value)
                 evidence.full.append(_Stated(found, full.month, full.day, None, full, future))
@@ -187,6 +210,10 @@ def _gather(text: str) -> _Evidence:
             evidence.partial.append(_Stated(found, *parts, None, future))
             continue
         lowered = " ".join(found.text.lower().split())
+        last_month = _LAST_MONTH.fullmatch(lowered)
+        if last_month is not None and evidence.last_months is not None:
+            evidence.last_months.append((pt.MONTHS[last_month["month"]], found.text))
+            continue
         weekday = pt.WEEKDAY.fullmatch(found.text)
         if weekday is not None and weekday["rel"] is None and not future:
             evidence.weekdays.add(pt.WEEKDAYS[weekday["weekday"].lower()])
@@ -197,6 +224,8 @@ def _gather(text: str) -> _Evidence:
         elif re.search(r"\b(ago|last week|this week|this month|last month)\b", lowered):
             evidence.recency.append(found.text)
     evidence.floor_year = max(years) if years else None
+    evidence.floor_month = max(months) if months else None
+    evidence.stated_months = sorted(set(stated_months))
     return evidence
 
 
@@ -272,8 +301,9 @@ def _year_for(month: int, day: int, window: tuple[date, date]) -> date | None:
 
 
 def _full_dates(evidence: _Evidence, window: tuple[date, date] | None, today: date,
-                notes: list[str]) -> list[_Stated]:
-    """Written full dates plus year-less ones whose year the weekday or the story decides."""
+                notes: list[str], open_fits: list[date]) -> list[_Stated]:
+    """Written full dates plus year-less ones whose year the weekday or the story decides; a
+    weekday-and-date pair that fits several years adds its earliest fit to `open_fits`."""
     dated = list(evidence.full)
     for stated in evidence.partial:
         if stated.weekday is not None:
@@ -285,6 +315,8 @@ def _full_dates(evidence: _Evidence, window: tuple[date, date] | None, today: da
                                      stated.weekday, fitting[0], stated.future))
             else:
                 notes.append(f"'{stated.expression.text}' fits {names}: year not pinned")
+                if fitting and not stated.future:
+                    open_fits.append(fitting[0])
         elif window is not None and (found := _year_for(stated.month, stated.day, window)):
             if found > window[1] and not stated.future:
                 continue  # a deadline ("by 10 October") whose tense the words did not show
@@ -323,14 +355,20 @@ def _dateline_year(line: Dateline, window: tuple[date, date] | None,
 
 
 def _result(span: _Range, value: date | None, confidence: float,
-            today: date) -> PublishedDate:
+            today: date, estimate: date | None = None) -> PublishedDate:
+    """`confidence` is the value's, or without a value the range's (kept below 0.5)."""
     if value is not None and value >= today:
         value, confidence = None, 0.0  # evidence never points at today or later: distrust it
+    if estimate is not None and estimate >= today:
+        estimate, confidence = None, 0.0
+    if value is None:
+        confidence = min(confidence, 0.3) if (span.earliest or span.latest) else 0.0
     assert span.evidence is not None
     return PublishedDate(value.isoformat() if value else None, "inferred" if value else None,
                          span.earliest.isoformat() if span.earliest else None,
                          span.latest.isoformat() if span.latest else None,
-                         round(confidence, 2) if value else 0.0, list(span.evidence))
+                         round(confidence, 2), list(span.evidence),
+                         estimate.isoformat() if estimate and not value else None)
 
 
 def infer_published(text: str, removed_lines: Sequence[str] = (), *,
@@ -351,7 +389,8 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         span.after(story[0], f"story dates {story[2][0].isoformat()}..{story[2][-1].isoformat()}")
         span.before(story[1], f"at most {STORY_DAYS_AFTER} days after the story's last date")
     notes: list[str] = []
-    dated = _full_dates(evidence, window, today, notes)
+    open_fits: list[date] = []
+    dated = _full_dates(evidence, window, today, notes, open_fits)
     past = [s for s in dated if not s.future and s.full is not None]
     anchor = max(past, key=lambda s: s.full or date.min) if past else None
     for stated in dated:
@@ -362,8 +401,11 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         span.after(anchor.full, f"latest stated date '{anchor.expression.text}'")
     assert span.evidence is not None
     span.evidence.extend(notes)
+    if evidence.floor_month and (span.earliest is None or span.earliest < evidence.floor_month):
+        span.after(evidence.floor_month, f"mentions {evidence.floor_month.strftime('%B %Y')}")
     if evidence.floor_year and span.earliest is None:
         span.after(date(evidence.floor_year, 1, 1), f"mentions {evidence.floor_year}")
+    _bound_by_last_month(evidence, span)
 
     line = parse_dateline(masked)
     if line is not None and line.month is not None and line.day is not None:
@@ -371,6 +413,8 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         if pinned is not None:
             return _from_dateline(line, pinned, span, today)
         span.evidence.append(f"dateline '{line.text}' without a known year")
+        if evidence.floor_year is not None:
+            return _from_yearless_dateline(line, evidence.floor_year, span, today)
 
     if span.empty:
         span.evidence.append("the evidence conflicts")
@@ -383,9 +427,65 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         return _from_story(story[2], evidence, span, today)
     if anchor is not None and anchor.full is not None:
         return _from_anchor(anchor, evidence, span, today)
-    return _result(span, None, 0.0, today)
+    return _from_range(evidence, span, open_fits, today)
 
 
+def _from_yearless_dateline(line: Dateline, floor_year: int, span: _Range,
+                            today: date) -> PublishedDate:
+    """"MOSCOW, March 5 –" in a text that mentions 2019: that day in the first year from 2019
+    not before the other evidence, as an estimate only."""
+    assert line.month is not None and line.day is not None
+    for year in (floor_year, floor_year + 1):
+        found = safe_date(year, line.month, line.day)
+        if found is not None and (span.earliest is None or found >= span.earliest):
+            notes = [*(span.evidence or []), f"year {year} from the latest year mentioned"]
+            latest = found + timedelta(days=COPY_DAYS if line.credit else 0)
+            return _result(_Range(found, latest, notes), None, 0.3, today, found)
+    return _result(span, None, 0.1, today, span.earliest)
+
+
+def _bound_by_last_month(evidence: _Evidence, span: _Range) -> None:
+    """"last September" beside a written "September 2018": that was the latest September before
+    publication, so publication lies after it and no later than the next September."""
+    for month, words in evidence.last_months or []:
+        named = [m for m in evidence.stated_months or [] if m.month == month]
+        if not named:
+            continue
+        first = max(named)
+        end = (date(first.year + 1, month % 12 + 1, 1) if month < 12
+               else date(first.year + 2, 1, 1)) - timedelta(days=1)
+        span.after(first, f"'{words}' is {first.strftime('%B %Y')}")
+        span.before(end, f"'{words}': published before the next {first.strftime('%B')} ended")
+
+
+def _from_range(evidence: _Evidence, span: _Range, open_fits: list[date],
+                today: date) -> PublishedDate:
+    """No day pinned: the range alone, its start as the estimate (news follows its latest past
+    reference), with a confidence that says how narrow and how direct the evidence is."""
+    fit = min(open_fits, default=None)
+    if fit is not None and (span.earliest is None or fit > span.earliest):
+        span.after(fit, f"earliest year the weekday-and-date pair fits: {fit.isoformat()}")
+    if span.empty:
+        return _result(_Range(evidence=[*(span.evidence or []), "the evidence conflicts"]),
+                       None, 0.0, today)
+    if span.earliest is None and span.latest is None:
+        return _result(span, None, 0.0, today)
+    width = span.width()
+    if width is not None and width <= 400:
+        confidence = 0.3 if width <= 31 else 0.2
+    elif span.earliest is not None and evidence.floor_month == span.earliest:
+        confidence = 0.15
+    elif fit is not None and span.earliest == fit:
+        near = evidence.floor_year is not None and fit.year - evidence.floor_year <= 2
+        confidence = 0.2 if near else 0.05  # a year mentioned just before pins the fit
+    else:
+        confidence = 0.1
+    estimate = span.earliest or span.latest
+    year_only = evidence.floor_year is not None and span.latest is None and \
+        span.earliest == date(evidence.floor_year, 1, 1) and not open_fits
+    if year_only:
+        estimate = date(evidence.floor_year, 7, 1)  # only a year: its middle
+    return _result(span, None, confidence, today, estimate)
 def _from_dateline(line: Dateline, pinned: tuple[date, str], span: _Range,
                    today: date) -> PublishedDate:
     found, why = pinned
@@ -427,7 +527,7 @@ def _from_anchor(anchor: _Stated, evidence: _Evidence, span: _Range,
         span.evidence.append("no later event named: the stated date is the news")
         return _result(span, anchor.full, 0.3, today)
     span.evidence.append(f"later events named ({', '.join(evidence.recency[:3])}) without a date")
-    return _result(span, None, 0.0, today)
+    return _result(span, None, 0.25, today, anchor.full)
 
 
 def _from_story(days: list[date], evidence: _Evidence, span: _Range,

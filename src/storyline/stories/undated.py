@@ -1,0 +1,214 @@
+"""The central event of an article, for comparing articles whose publication dates are unknown.
+
+Two undated articles on one issue share words and names even when they report different
+meetings. What tells the meetings apart is what the lead says happened when and where: the
+explicit dates and the towns of its first sentences, and the publication range inferred from the
+text. A pair of articles gets a factor in (0, 1] that falls when those disagree; a pair with
+both publication dates known is left to the date factor alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+
+from storyline.model import Article
+from storyline.time.expressions import find_time_expressions
+
+CENTRAL_CHARS = 400
+"""The headline-and-lead span whose dates and places name the central event."""
+MAX_DATES = 4
+"""Lead dates kept per article (the first ones)."""
+CONTENT_CERTAINTY = 0.2
+"""Confidence of a range taken from dates the sentences write (the news is near them)."""
+BROAD_PLACES = frozenset({"country", "admin1", "continent", "region"})
+"""Place kinds too broad to tell two meetings apart (both in "Turkey")."""
+
+
+@dataclass
+class Central:
+    """Per article: publication range (ordinal days, NaN when open), its confidence, lead date
+    intervals (padded with NaN) and lead towns (one column per town name)."""
+
+    early: np.ndarray
+    late: np.ndarray
+    certainty: np.ndarray
+    dated: np.ndarray
+    """True where the publication date is known (then early == late, certainty 1)."""
+    lead_lo: np.ndarray
+    lead_hi: np.ndarray
+    towns: sparse.csr_matrix
+
+    def rows(self, index: np.ndarray) -> Central:
+        return Central(self.early[index], self.late[index], self.certainty[index],
+                       self.dated[index], self.lead_lo[index], self.lead_hi[index],
+                       self.towns[index])
+
+
+@dataclass(frozen=True)
+class CentralParams:
+    """How strongly disagreeing central events separate a pair with an unknown date; the
+    defaults were chosen by story-grouped CV in `benchmarks/stories.py`."""
+
+    open_days: float = 45.0
+    """A range with only a start ("after 5 March 2019") is read as this many days long."""
+    slack_days: float = 7.0
+    tau_days: float = 30.0
+    strength: float = 4.0
+    """Confidence times this (capped at 1) is how much the range gap counts."""
+    lead_gap_days: float = 3.0
+    lead_factor: float = 0.6
+    """Applied when both leads write dates and none of them lie within `lead_gap_days`."""
+    town_factor: float = 1.0
+    """Applied when both leads name towns and share none (and both have a time range); off by
+    default: on examples/ it split one story told from different capitals."""
+
+
+DEFAULT_CENTRAL = CentralParams()
+
+
+def _ordinal(value: str | None) -> float:
+    if not value or len(value) < 10:
+        return math.nan
+    try:
+        return float(date.fromisoformat(value[:10]).toordinal())
+    except ValueError:
+        return math.nan
+
+
+def _month_span(value: str) -> tuple[float, float] | None:
+    """Ordinal first and last day of a YYYY-MM-DD or YYYY-MM value."""
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10]).toordinal()
+            return float(day), float(day)
+        if len(value) == 7:
+            first = date.fromisoformat(value + "-01")
+            after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return float(first.toordinal()), float(after.toordinal() - 1)
+    except ValueError:
+        return None
+    return None
+
+
+def published_range(article: Article) -> tuple[float, float, float]:
+    """(earliest, latest, confidence) of an undated article's publication, from the inference
+    stored by `infer_missing_dates`, else inferred here from the text."""
+    inferred = article.extra.get("published_inferred")
+    if inferred is None:
+        from storyline.time.published import infer_published
+
+        found = infer_published(article.text, article.removed_lines)
+        inferred = {"earliest": found.earliest, "latest": found.latest,
+                    "confidence": found.confidence}
+    return (_ordinal(inferred.get("earliest")), _ordinal(inferred.get("latest")),
+            float(inferred.get("confidence") or 0.0))
+
+
+def lead_dates(article: Article) -> list[tuple[float, float]]:
+    """Absolute dates to the day that the headline and lead write out (a month, "since
+    February 2020", is background more often than the news)."""
+    lead = f"{article.title or ''}\n{article.text[:CENTRAL_CHARS]}"
+    spans = []
+    for found in find_time_expressions(lead, None):
+        if found.kind == "date" and found.basis == "absolute" and found.precision == "day" \
+                and found.value:
+            span = _month_span(found.value)
+            if span is not None and span not in spans:
+                spans.append(span)
+    return spans[:MAX_DATES]
+
+
+def lead_towns(article: Article, mentions: Sequence[dict]) -> frozenset[str]:
+    """Town-level places named in the lead (a country or province is too broad)."""
+    towns = set()
+    for mention in mentions:
+        place = mention.get("place") or {}
+        if mention.get("start", CENTRAL_CHARS) >= CENTRAL_CHARS or not place.get("name"):
+            continue
+        if (place.get("feature") or "") not in BROAD_PLACES:
+            towns.add(place["name"])
+    return frozenset(towns)
+
+
+def central_features(articles: Sequence[Article], days: np.ndarray,
+                     mentions: Mapping[str, Sequence[dict]] | None = None,
+                     content_days: np.ndarray | None = None) -> Central:
+    """Central-event features of `articles`; `days` are their known publication days (NaN
+    where unknown); `content_days` are dates their sentences write, used when the text gives no
+    publication range."""
+    n = len(articles)
+    early, late = days.astype(np.float64).copy(), days.astype(np.float64).copy()
+    certainty = np.where(np.isnan(days), 0.0, 1.0)
+    lead_lo = np.full((n, MAX_DATES), np.nan)
+    lead_hi = np.full((n, MAX_DATES), np.nan)
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    mentions = mentions or {}
+    for i, article in enumerate(articles):
+        if np.isnan(days[i]):
+            early[i], late[i], certainty[i] = published_range(article)
+            fallback = math.nan if content_days is None else float(content_days[i])
+            if np.isnan(early[i]) and np.isnan(late[i]) and not np.isnan(fallback):
+                early[i], late[i], certainty[i] = fallback, fallback + 7.0, CONTENT_CERTAINTY
+        for k, (lo, hi) in enumerate(lead_dates(article)):
+            lead_lo[i, k], lead_hi[i, k] = lo, hi
+        for town in sorted(lead_towns(article, mentions.get(article.id, ()))):
+            rows.append(i)
+            cols.append(vocab.setdefault(town, len(vocab)))
+    towns = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    return Central(early, late, certainty, ~np.isnan(days), lead_lo, lead_hi, towns)
+
+
+def neutral_central(n: int) -> Central:
+    """Central features that never separate a pair (storylines span many events)."""
+    return Central(np.zeros(n), np.zeros(n), np.ones(n), np.ones(n, dtype=bool),
+                   np.full((n, MAX_DATES), np.nan), np.full((n, MAX_DATES), np.nan),
+                   sparse.csr_matrix((n, 1)))
+
+
+def _closed(early: np.ndarray, late: np.ndarray, open_days: float) -> tuple[np.ndarray, ...]:
+    """Ranges with an open end closed `open_days` from the other end (NaN when both open)."""
+    lo = np.where(np.isnan(early), late - open_days, early)
+    hi = np.where(np.isnan(late), early + open_days, late)
+    return lo, hi
+
+
+def central_factor(central: Central, a: np.ndarray, b: np.ndarray,
+                   params: CentralParams = DEFAULT_CENTRAL) -> np.ndarray:
+    """Multiplier for rows `a` x `b`: 1 where both dates are known or nothing disagrees."""
+    factor = np.ones((len(a), len(b)))
+    undated = ~(central.dated[a][:, None] & central.dated[b][None, :])
+    if not undated.any():
+        return factor
+    lo, hi = _closed(central.early, central.late, params.open_days)
+    gap = np.maximum(lo[b][None, :] - hi[a][:, None], lo[a][:, None] - hi[b][None, :])
+    gap = np.maximum(gap, 0.0)
+    sure = np.minimum(central.certainty[a][:, None], central.certainty[b][None, :])
+    weight = np.minimum(params.strength * sure, 1.0)
+    decay = 1.0 - np.exp(-np.maximum(gap - params.slack_days, 0.0) / params.tau_days)
+    factor *= np.where(np.isnan(gap), 1.0, 1.0 - weight * decay)
+
+    lead_a_lo, lead_a_hi = central.lead_lo[a], central.lead_hi[a]
+    lead_b_lo, lead_b_hi = central.lead_lo[b], central.lead_hi[b]
+    apart = np.maximum(lead_b_lo[None, :, None, :] - lead_a_hi[:, None, :, None],
+                       lead_a_lo[:, None, :, None] - lead_b_hi[None, :, None, :])
+    with np.errstate(all="ignore"):
+        nearest = np.nanmin(np.where(np.isnan(apart), np.inf, apart), axis=(2, 3))
+    both = ~np.isnan(lead_a_lo[:, 0])[:, None] & ~np.isnan(lead_b_lo[:, 0])[None, :]
+    factor *= np.where(both & (nearest > params.lead_gap_days), params.lead_factor, 1.0)
+
+    towns_a, towns_b = central.towns[a], central.towns[b]
+    has_a = np.asarray(towns_a.sum(axis=1)).ravel() > 0
+    has_b = np.asarray(towns_b.sum(axis=1)).ravel() > 0
+    if has_a.any() and has_b.any():
+        shared = (towns_a @ towns_b.T).toarray() > 0
+        timed = (central.certainty[a][:, None] > 0) & (central.certainty[b][None, :] > 0)
+        factor *= np.where(has_a[:, None] & has_b[None, :] & ~shared & timed,
+                           params.town_factor, 1.0)
+    return np.where(undated, factor, 1.0)

@@ -1,0 +1,85 @@
+"""Undated articles (no date, no outlet) fall into stories by their central events:
+tests/fixtures/undated holds invented articles about four meetings of the same two leaders."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline.model import Article
+from storyline.stories import DEFAULT_PARAMS, cluster_stories
+from storyline.stories.undated import CentralParams, central_factor, central_features
+
+FIXTURE = Path(__file__).parent / "fixtures" / "undated" / "articles.json"
+NO_CENTRAL = replace(DEFAULT_PARAMS, central=CentralParams(strength=0.0, lead_factor=1.0,
+                                                           town_factor=1.0))
+
+
+def _records() -> list[dict]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
+
+
+@pytest.fixture(scope="module")
+def understood() -> tuple[list[Article], list[dict], dict[str, list[dict]]]:
+    from storyline.understand import infer_missing_dates, understand_articles
+
+    articles = [Article(id=r["id"], source=r["id"], outlet=None, title=r["title"],
+                        published=None, published_basis=None, language="en", text=r["text"])
+                for r in _records()]
+    infer_missing_dates(articles)
+    found = understand_articles(articles)
+    events = [e.to_dict() for a in articles for e in found[a.id].events]
+    mentions = {a.id: [m.to_dict() for m in found[a.id].mentions] for a in articles}
+    return articles, events, mentions
+
+
+def _partition(stories) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def _gold() -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for r in _records():
+        groups.setdefault(r["story"], set()).add(r["id"])
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_undated_meetings_of_the_same_leaders_fall_into_their_own_stories(understood):
+    articles, events, mentions = understood
+    assert _partition(cluster_stories(articles, events, mentions)) == _gold()
+
+
+def test_without_central_events_different_meetings_are_merged(understood):
+    """The same articles compared by content alone: the guard above is what separates them."""
+    articles, events, mentions = understood
+    merged = _partition(cluster_stories(articles, events, mentions, params=NO_CENTRAL))
+    assert merged != _gold()
+
+
+def test_central_factor_separates_different_lead_dates_and_keeps_same_ones():
+    def article(aid: str, text: str) -> Article:
+        return Article(id=aid, source=aid, outlet=None, title=None, published=None,
+                       published_basis=None, language="en", text=text)
+
+    articles = [article("a", "The leaders met in Sochi on 17 September 2018."),
+                article("b", "The two presidents talked in Sochi on 17 September 2018."),
+                article("c", "The leaders met in Moscow on 5 March 2020.")]
+    central = central_features(articles, np.full(3, np.nan))
+    factor = central_factor(central, np.arange(3), np.arange(3))
+    assert factor[0, 1] == pytest.approx(1.0)
+    assert factor[0, 2] < 0.5
+
+
+def test_central_factor_leaves_dated_pairs_alone():
+    articles = [Article(id=k, source=k, outlet="x", title=None, published=day,
+                        published_basis="metadata", language="en",
+                        text=f"The leaders met in {town} on {written}.")
+                for k, day, town, written in (("a", "2018-09-17", "Sochi", "17 September 2018"),
+                                              ("b", "2018-09-18", "Moscow", "5 March 2020"))]
+    days = np.asarray([736954.0, 736955.0])
+    factor = central_factor(central_features(articles, days), np.arange(2), np.arange(2))
+    assert np.all(factor == 1.0)
