@@ -157,6 +157,8 @@ def test_a_story_sentence_naming_a_reporter_is_not_a_bio() -> None:
     "Diese Seite verwendet Cookies. Mit der Nutzung stimmen Sie zu.",
     "Nous utilisons des cookies pour mesurer l'audience de notre site.",
     "Sitemizde çerezler kullanılmaktadır; ayrıntılar için politikamızı okuyun.",
+    "Questo sito usa i cookie tecnici e di profilazione: continuando accetti.",
+    "Usamos cookies para melhorar a sua experiência no nosso portal.",
 ])
 def test_cookie_banners_are_chrome(line: str) -> None:
     assert cookie_notice(line)

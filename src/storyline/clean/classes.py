@@ -83,7 +83,9 @@ ADDRESS = re.compile(
     r"(?<!\w)(you|your|you're|yours|(?-i:Sie|Ihr|Ihre[nmrs]?|Ihnen)|du|dich|dein|deine|vous|"
     r"votre|vos|tu|"
     r"ton|ta|tes|usted|tú|te|quieres|puedes|escríbenos|siz|size|sizin|вы|вас|ваш|ваше|"
-    r"our|unsere[nmrs]?|notre|nos|nuestr[ao]s?|bizim|наш[аеи]?|please|bitte|por favor|"
+    r"tuo|tua|tuoi|vostr[oaie]|vuoi|puoi|você|vocês|"
+    r"our|unsere[nmrs]?|notre|nos|nuestr[ao]s?|nostr[oaie]|noss[oa]s?|bizim|наш[аеи]?|"
+    r"please|bitte|por favor|per favore|"
     r"lütfen|пожалуйста|"
     r"indirin|edin|yapın|tıklayın|olun|izleyin|okuyun|paylaşın|yazın|verin|katılın|"
     r"\w+(?:iniz|ınız|unuz|ünüz|siniz|sınız|sunuz|sünüz))(?!\w)",
@@ -113,13 +115,14 @@ BUILT_BY = re.compile(
 INTERACTION_LABEL = re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE)
 """A box labelled with the interaction itself: `Newsletter: …`, `Bülten: …`."""
 THIS_SITE = re.compile(
-    r"\b(this|diese[rs]?|ce|cette|este|esta|bu|этот|данный) (site|website|web ?site|seite|"
-    r"webseite|sitio|página|portal|сайт)\b",
+    r"\b(this|diese[rs]?|ce|cette|este|esta|questo|bu|этот|данный) (site|website|web ?site|seite|"
+    r"sito|webseite|sitio|página|portal|сайт)\b",
     re.IGNORECASE,
 )
 COOKIE = re.compile(r"(?<!\w)(cookies?|çerez\w*|куки|файл\w* cookie)(?!\w)", re.IGNORECASE)
 COOKIE_CONTEXT = re.compile(
-    r"site|web|seite|sitio|sitemiz|сайт|browser|navig|experience|deneyim|consent|einwillig|"
+    r"site|sito|web|seite|sitio|sitemiz|сайт|browser|navig|experien|esperienz|experiênc|deneyim|"
+    r"consent|einwillig|"
     r"consentimiento|consentement|onay|согласи|essential|notwendig|necesari|nécessaire|zorunlu|"
     r"analy|personalis|tracking|policy|politika|richtlinie|politique|política|accept|akzept|"
     r"acepta|kabul|settings|einstellungen|paramètres|ayarlar|настройк",
