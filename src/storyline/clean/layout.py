@@ -60,7 +60,8 @@ def bound_body(texts: list[str], verdicts: list[str | None], find_title: bool = 
 
     shares = sorted(topical(i) for i in core)
     need = min(TOPICAL, 0.5 * shares[len(shares) // 2])
-    foreign = _other_language(texts, prose)
+    off_topic = [i for i in prose if topical(i) < need]
+    foreign = _other_language(texts, prose) if off_topic else set()
     anchors = [i for i in prose if topical(i) >= need or i in foreign] or [
         max(core, key=lambda i: (len(texts[i]), -i))]
     first, last = anchors[0], anchors[-1]

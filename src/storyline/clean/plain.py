@@ -9,15 +9,23 @@ it has no chrome for it to find.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from storyline.clean.blocks import block_features, split_blocks
+from storyline.clean.blocks import LINK, TERMINAL_END, block_features, split_blocks
 from storyline.clean.body import KEEP_AT, TreeModel, shipped_model
 from storyline.clean.classes import mark_classes
 from storyline.clean.datelines import parse_date_line
 from storyline.clean.layout import bound_body
-from storyline.clean.lines import PlainClean, classify_lines, is_story_like, join_paragraphs
+from storyline.clean.lines import (
+    PlainClean,
+    classify_lines,
+    is_story_like,
+    join_paragraphs,
+    words_of,
+)
 
+SEPARATORS = re.compile(r"\s[|•·»›]\s|\s[|•·»›]$")
 LAYOUT = "layout"
 """The name of the classifier's verdict in `removed_lines`' audit: the block does not read as
 part of the article body by its shape and its place on the page."""
@@ -43,13 +51,32 @@ def classify_blocks(
 ) -> list[str | None]:
     """Per block: None to keep it, else why it goes (a line rule's name or `layout`)."""
     verdicts = rule_verdicts(texts, title, known_boilerplate)
-    if not all(v is not None or is_story_like(t) for t, v in zip(texts, verdicts, strict=True)):
+    if not _all_sentences(texts, verdicts):
         model = model or shipped_model()
         body = model.probability(block_features(texts, verdicts))
         verdicts = [v or (LAYOUT if p < KEEP_AT else None)
                     for v, p in zip(verdicts, body, strict=True)]
     bound_body(texts, verdicts, find_title=title is None)
     return verdicts
+
+
+def _all_sentences(texts: list[str], verdicts: list[str | None]) -> bool:
+    """Whether every block the rules left is running prose or a plain sentence (a capital or a
+    quote, words, an end mark, no links or separators) and long prose holds most of the text:
+    a text of sentences, such as an article already cut out of its page, has no page layout for
+    the classifier to find."""
+    story = total = 0
+    for text, verdict in zip(texts, verdicts, strict=True):
+        if verdict is not None:
+            continue
+        total += len(text)
+        if is_story_like(text):
+            story += len(text)
+        elif not (TERMINAL_END.search(text) and len(words_of(text)) >= 3
+                  and not LINK.search(text) and not SEPARATORS.search(text)
+                  and any(w[0].islower() for w in words_of(text))):
+            return False
+    return story >= 0.8 * total
 
 
 def clean_page(

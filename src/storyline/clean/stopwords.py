@@ -10,32 +10,41 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 PATH = Path(__file__).resolve().parents[1] / "data" / "stopwords.json.gz"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Stoplists:
     """Language names and, per word, the languages whose list holds it."""
 
     languages: tuple[str, ...]
     lists: tuple[frozenset[str], ...]
-    index: dict[str, tuple[int, ...]]
+    index: dict[str, np.ndarray]
 
     def best_language(self, words: Iterable[str]) -> int | None:
         """The language whose list covers most of the (lower-cased) words; ties go to the
         language with the shorter list (its words are the more telling), then by name."""
-        counts: Counter[int] = Counter()
-        for word, n in Counter(words).items():
-            for language in self.index.get(word, ()):
-                counts[language] += n
-        if not counts:
+        index = self.index
+        found = [index[word] for word in words if word in index]
+        if not found:
             return None
-        return max(counts, key=lambda k: (counts[k], -len(self.lists[k]), -k))
+        counts = np.bincount(np.concatenate(found), minlength=len(self.languages))
+        return int(np.argmax(counts * len(self.languages) + self._preference))
+
+    @functools.cached_property
+    def _preference(self) -> np.ndarray:
+        """Tie-break rank per language: shorter lists first, then earlier names."""
+        order = sorted(range(len(self.languages)), key=lambda k: (len(self.lists[k]), k))
+        rank = np.zeros(len(self.languages), dtype=np.int64)
+        for position, k in enumerate(order):
+            rank[k] = len(self.languages) - 1 - position
+        return rank
 
     def share(self, words: list[str], language: int | None) -> float:
         """Share of the words that are on the language's list."""
@@ -54,4 +63,5 @@ def stoplists() -> Stoplists:
     for number, words in enumerate(lists):
         for word in words:
             index.setdefault(word, []).append(number)
-    return Stoplists(languages, lists, {w: tuple(ids) for w, ids in index.items()})
+    return Stoplists(languages, lists,
+                     {w: np.asarray(ids, dtype=np.int64) for w, ids in index.items()})
