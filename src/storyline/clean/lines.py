@@ -89,6 +89,7 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in words_of(text) if len(w) >= 4 and w.lower() not in STOPWORDS}
 
 
+@functools.lru_cache(maxsize=1024)
 def is_story_like(line: str) -> bool:
     """A long sentence with lower-case running words: what a story is made of. Loose rules never
     fire on such a line, so no story sentence is cut by accident.
