@@ -36,6 +36,8 @@ CENTRAL_VARIANTS = {
     "off": CentralParams(strength=0.0, lead_factor=1.0, town_factor=1.0),
     "shipped": DEFAULT_CENTRAL,
     "strong": replace(DEFAULT_CENTRAL, strength=8.0, lead_factor=0.4, town_factor=0.6),
+    "types": replace(DEFAULT_CENTRAL, type_factor=0.7),
+    "types-mild": replace(DEFAULT_CENTRAL, type_factor=0.85),
 }
 
 

@@ -26,6 +26,10 @@ MAX_DATES = 4
 """Lead dates kept per article (the first ones)."""
 CONTENT_CERTAINTY = 0.2
 """Confidence of a range taken from dates the sentences write (the news is near them)."""
+TYPE_CHARS = 600
+"""The lead span whose events say what kind of thing happened."""
+MAX_TYPES = 3
+"""Lead events whose types are kept (the first ones)."""
 BROAD_PLACES = frozenset({"country", "admin1", "continent", "region"})
 """Place kinds too broad to tell two meetings apart (both in "Turkey")."""
 
@@ -43,11 +47,15 @@ class Central:
     lead_lo: np.ndarray
     lead_hi: np.ndarray
     towns: sparse.csr_matrix
+    types: sparse.csr_matrix
+    """Event types (PLOVER) of the lead's first events, one column per type."""
+    actors: sparse.csr_matrix
+    """Normalized source actors of the same events, one column per name."""
 
     def rows(self, index: np.ndarray) -> Central:
         return Central(self.early[index], self.late[index], self.certainty[index],
                        self.dated[index], self.lead_lo[index], self.lead_hi[index],
-                       self.towns[index])
+                       self.towns[index], self.types[index], self.actors[index])
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,9 @@ class CentralParams:
     town_factor: float = 1.0
     """Applied when both leads name towns and share none (and both have a time range); off by
     default: on examples/ it split one story told from different capitals."""
+    type_factor: float = 1.0
+    """Applied when the leads' first events share a source actor but no event type (Russia
+    suspends a deal in one, rejoins it in the other): one actor doing another thing."""
 
 
 DEFAULT_CENTRAL = CentralParams()
@@ -136,9 +147,29 @@ def lead_towns(article: Article, mentions: Sequence[dict]) -> frozenset[str]:
     return frozenset(towns)
 
 
+def lead_events(events: Sequence[dict]) -> tuple[frozenset[str], frozenset[str]]:
+    """Types and source actors of the first events the lead tells (what happened, by whom)."""
+    found = sorted((e for e in events if (e.get("char_start") or 0) < TYPE_CHARS
+                    and e.get("type")), key=lambda e: e.get("char_start") or 0)[:MAX_TYPES]
+    actors = {(e.get("source") or {}).get("name") for e in found}
+    return frozenset(e["type"] for e in found), frozenset(a for a in actors if a)
+
+
+def _columns(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, names in enumerate(sets):
+        for name in sorted(names):
+            rows.append(i)
+            cols.append(vocab.setdefault(name, len(vocab)))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                             shape=(len(sets), max(len(vocab), 1)))
+
+
 def central_features(articles: Sequence[Article], days: np.ndarray,
                      mentions: Mapping[str, Sequence[dict]] | None = None,
-                     content_days: np.ndarray | None = None) -> Central:
+                     content_days: np.ndarray | None = None,
+                     events_of: Mapping[str, Sequence[dict]] | None = None) -> Central:
     """Central-event features of `articles`; `days` are their known publication days (NaN
     where unknown); `content_days` are dates their sentences write, used when the text gives no
     publication range."""
@@ -162,13 +193,16 @@ def central_features(articles: Sequence[Article], days: np.ndarray,
             rows.append(i)
             cols.append(vocab.setdefault(town, len(vocab)))
     towns = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(vocab), 1)))
-    return Central(early, late, certainty, ~np.isnan(days), lead_lo, lead_hi, towns)
+    leads = [lead_events((events_of or {}).get(a.id, ())) for a in articles]
+    return Central(early, late, certainty, ~np.isnan(days), lead_lo, lead_hi, towns,
+                   _columns([t for t, _ in leads]), _columns([s for _, s in leads]))
 
 
 def neutral_central(n: int) -> Central:
     """Central features that never separate a pair (storylines span many events)."""
     return Central(np.zeros(n), np.zeros(n), np.ones(n), np.ones(n, dtype=bool),
                    np.full((n, MAX_DATES), np.nan), np.full((n, MAX_DATES), np.nan),
+                   sparse.csr_matrix((n, 1)), sparse.csr_matrix((n, 1)),
                    sparse.csr_matrix((n, 1)))
 
 
@@ -211,4 +245,16 @@ def central_factor(central: Central, a: np.ndarray, b: np.ndarray,
         timed = (central.certainty[a][:, None] > 0) & (central.certainty[b][None, :] > 0)
         factor *= np.where(has_a[:, None] & has_b[None, :] & ~shared & timed,
                            params.town_factor, 1.0)
+    if params.type_factor != 1.0:
+        same_actor = (central.actors[a] @ central.actors[b].T).toarray() > 0
+        factor *= np.where(same_actor, _disjoint(central.types[a], central.types[b],
+                                                 params.type_factor), 1.0)
     return np.where(undated, factor, 1.0)
+
+
+def _disjoint(left: sparse.csr_matrix, right: sparse.csr_matrix, value: float) -> np.ndarray:
+    """`value` where both rows have columns set and share none, else 1."""
+    has_l = np.asarray(left.sum(axis=1)).ravel() > 0
+    has_r = np.asarray(right.sum(axis=1)).ravel() > 0
+    shared = (left @ right.T).toarray() > 0
+    return np.where(has_l[:, None] & has_r[None, :] & ~shared, value, 1.0)
