@@ -33,11 +33,12 @@ OUTLET_NAMES = {"fox": ["Fox News"], "nyt": ["New York Times", "NYT"],
                 "hpo": ["HuffPost", "Huffington Post"], "bbc": ["BBC"], "reuters": ["Reuters"]}
 CREDIT = re.compile(r"\s*(?:\(|-LRB-\s*)(?:Reuters|AP|AFP)(?:\)|\s*-RRB-)")
 CENTRAL_VARIANTS = {
-    "off": CentralParams(strength=0.0, lead_factor=1.0, town_factor=1.0),
+    "off": CentralParams(strength=0.0, lead_factor=1.0, town_factor=1.0, day_factor=1.0),
     "shipped": DEFAULT_CENTRAL,
     "strong": replace(DEFAULT_CENTRAL, strength=8.0, lead_factor=0.4, town_factor=0.6),
     "types": replace(DEFAULT_CENTRAL, type_factor=0.7),
     "types-mild": replace(DEFAULT_CENTRAL, type_factor=0.85),
+    "days-strong": replace(DEFAULT_CENTRAL, day_factor=0.4),
 }
 
 
