@@ -4,7 +4,8 @@ The undated copy of a set has `published`, `outlet` and the URL removed, short l
 outlet (bylines, credit lines) dropped and "(Reuters)"-style credits cut; its publication ranges
 are then inferred from the text (`infer_missing_dates`) and it is understood again, as the
 pipeline would. Both settings are scored by 5-fold CV by story over the same grid: view weights
-(step 0.25), threshold, and the central-event strength (off / shipped / strong).
+(step 0.25), threshold, and the central-event variant (off / shipped / strong / lead event
+types of one actor / stronger yearless lead dates).
 """
 
 from __future__ import annotations
