@@ -9,7 +9,7 @@
    timeline17_story_gold.md) and examples/ with and without their dates, outlets and URLs
    (stripped, outlet credit lines and "(Reuters)" credits cut from the text, dates re-inferred
    from the text). Both settings: 5-fold CV by story over weights, threshold and the central-
-   event strength (off / shipped / strong); examples/ scores the shipped parameters.
+   event variant (off / shipped / strong / ...); examples/ scores the shipped parameters.
 3. Scale: cluster 1k / 10k / 50k synthetic articles (shared-set texts re-dated and trimmed),
    each in its own process: articles/s and peak memory (max RSS).
 

@@ -16,7 +16,7 @@ from storyline.stories.undated import CentralParams, central_factor, central_fea
 
 FIXTURE = Path(__file__).parent / "fixtures" / "undated" / "articles.json"
 NO_CENTRAL = replace(DEFAULT_PARAMS, central=CentralParams(strength=0.0, lead_factor=1.0,
-                                                           town_factor=1.0))
+                                                           town_factor=1.0, day_factor=1.0))
 
 
 def _records() -> list[dict]:
@@ -83,3 +83,40 @@ def test_central_factor_leaves_dated_pairs_alone():
     days = np.asarray([736954.0, 736955.0])
     factor = central_factor(central_features(articles, days), np.arange(2), np.arange(2))
     assert np.all(factor == 1.0)
+
+
+def test_type_factor_separates_one_actor_doing_different_things():
+    def article(aid: str) -> Article:
+        return Article(id=aid, source=aid, outlet=None, title=None, published=None,
+                       published_basis=None, language="en", text="Russia and the grain deal.")
+
+    def event(aid: str, kind: str, source: str) -> dict:
+        return {"article_id": aid, "type": kind, "char_start": 0, "source": {"name": source}}
+
+    articles = [article("a"), article("b"), article("c"), article("d")]
+    events_of = {"a": [event("a", "SANCTION", "Russia")], "b": [event("b", "SANCTION", "Russia")],
+                 "c": [event("c", "AGREE", "Russia")], "d": [event("d", "AGREE", "Ukraine")]}
+    central = central_features(articles, np.full(4, np.nan), events_of=events_of)
+    params = CentralParams(type_factor=0.5)
+    factor = central_factor(central, np.arange(4), np.arange(4), params)
+    assert factor[0, 1] == pytest.approx(1.0)  # same actor, same type
+    assert factor[0, 2] == pytest.approx(0.5)  # same actor, another type
+    assert factor[0, 3] == pytest.approx(1.0)  # other actor: nothing to compare
+    assert np.all(central_factor(central, np.arange(4), np.arange(4)) == 1.0)  # off by default
+
+
+def test_day_factor_compares_calendar_dates_written_without_a_year():
+    def article(aid: str, text: str) -> Article:
+        return Article(id=aid, source=aid, outlet=None, title=None, published=None,
+                       published_basis=None, language="en", text=text)
+
+    articles = [article("a", "The deal was signed in Istanbul on 22 July."),
+                article("b", "Ministers signed the deal on July 23 in Istanbul."),
+                article("c", "The first ship left Odesa on 1 August under the deal."),
+                article("d", "The ship left Odesa on Monday under the deal.")]
+    central = central_features(articles, np.full(4, np.nan))
+    factor = central_factor(central, np.arange(4), np.arange(4))
+    assert factor[0, 1] == pytest.approx(1.0)  # a day apart: outlets differ
+    assert factor[0, 2] == pytest.approx(DEFAULT_PARAMS.central.day_factor)
+    assert DEFAULT_PARAMS.central.day_factor < 1.0
+    assert factor[2, 3] == pytest.approx(1.0)  # a weekday is no calendar date

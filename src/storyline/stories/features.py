@@ -183,7 +183,7 @@ def article_features(
         dense = np.zeros((len(articles), 1))
     published = np.asarray(days, dtype=np.float64)
     written = np.asarray(content_days, dtype=np.float64)
-    central = central_features(articles, published, mentions, written)
+    central = central_features(articles, published, mentions, written, events_of)
     day_array = np.where(np.isnan(published), written, published)  # a content date if no other
     return Features([a.id for a in articles], day_array, _tfidf(words), _tfidf(names),
                     _tfidf(types, sublinear=False), dense, central)
