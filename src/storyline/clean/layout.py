@@ -28,6 +28,8 @@ STEM = 5
 OUTSIDE = "outside_body"
 DOUBTED = ("layout",)
 """Verdicts the structure may overrule; the named classes of chrome stand."""
+PAGE_LANGUAGE_SHARE = 0.25
+"""Share of a block's words on the page language's list above which it is in that language."""
 LIST_ITEMS = 12
 """The most items a list the story introduces is taken to have."""
 TITLE_REACH = 8
@@ -81,16 +83,22 @@ def _other_language(texts: list[str], prose: list[int]) -> set[int]:
     the story's topic, so they are not judged by them."""
     lists = stoplists()
     words = {i: [w.lower() for w in words_of(texts[i])] for i in prose}
-    language = {i: lists.best_language(words[i]) for i in prose}
-    held: dict[str | None, int] = {}
-    for i in prose:
-        held[language[i]] = held.get(language[i], 0) + len(words[i])
     page = lists.best_language(w for i in prose for w in words[i])
-    if 2 * held.get(page, 0) < sum(held.values()):
+    # A block whose words are a quarter or more the page language's common words is in that
+    # language (another list would have to cover more than half of it): only the others are
+    # asked which language they are in.
+    doubtful = [i for i in prose if lists.share(words[i], page) < PAGE_LANGUAGE_SHARE]
+    if not doubtful:
+        return set()
+    language = {i: lists.best_language(words[i]) for i in doubtful}
+    total = sum(len(words[i]) for i in prose)
+    held = total - sum(len(words[i]) for i in doubtful if language[i] != page)
+    if 2 * held < total:
         # No language holds most of the prose (one paragraph per language): each is foreign
         # to the others.
+        language.update({i: lists.best_language(words[i]) for i in prose if i not in language})
         return {i for i in prose if language[i] is not None}
-    return {i for i in prose if language[i] not in (page, None) and (
+    return {i for i in doubtful if language[i] not in (page, None) and (
         lists.share(words[i], page) < 0.5 * lists.share(words[i], language[i]))}
 
 
