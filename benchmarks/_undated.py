@@ -26,9 +26,9 @@ from stories import DATA, ROOT, THRESHOLDS, bcubed
 
 from storyline.model import Article
 from storyline.stories import DEFAULT_PARAMS
-from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams
 from storyline.stories.cluster import pair_factor
 from storyline.stories.features import VIEWS, article_features
+from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams
 
 OUTLET_NAMES = {"fox": ["Fox News"], "nyt": ["New York Times", "NYT"],
                 "hpo": ["HuffPost", "Huffington Post"], "bbc": ["BBC"], "reuters": ["Reuters"]}

@@ -16,34 +16,8 @@ from storyline.clean.body import shipped_model
 
 SCRAPED = Path(__file__).parent / "fixtures" / "scraped"
 
-ITALIAN_PAGE = """\
-GAZZETTA DEL LAGO
-Home | Cronaca | Politica | Sport | Cultura | Meteo
-Accedi | Registrati
-Cerca nel sito
-Home › Cronaca › Como
-Il traghetto storico torna a navigare sul lago dopo tre anni di restauro
-12 maggio 2023 - 18:20
-Il vecchio battello a vapore ha ripreso servizio sabato mattina tra Como e Bellagio, dopo un restauro durato tre anni che ha coinvolto carpentieri, meccanici e volontari della zona.
-Alla partenza dal molo erano presenti il sindaco, i tecnici del cantiere e alcune centinaia di curiosi, che hanno applaudito quando la sirena ha suonato per la prima volta.
-Un cantiere lungo tre anni
-Il restauro è costato quasi due milioni di euro, pagati in parte dalla regione e in parte da una raccolta di fondi tra gli abitanti del lago.
-Secondo la società di navigazione il battello farà quattro corse al giorno fino a ottobre:
-partenza da Como alle 9
-partenza da Bellagio alle 12
-ultima corsa alle 18
-Il sindaco ha detto che il battello è un pezzo della storia del lago e che la città voleva vederlo di nuovo in acqua.
-Le corse riprenderanno domenica.
-Tag: lago, battello, restauro
-Condividi su Facebook | WhatsApp | Telegram
-I più letti
-Nuova pista ciclabile lungo la riva12.05.2023 10:15
-Chiusa per lavori la strada per Brunate11.05.2023 17:40
-Festa del paese rinviata per la pioggia11.05.2023 09:05
-I commenti dei lettori non riflettono necessariamente l'opinione della redazione della Gazzetta del Lago.
-Utilizziamo i cookie per migliorare la tua esperienza sul nostro sito.
-© 2023 Editrice Lariana. Tutti i diritti riservati. Sito realizzato da Brianza Web
-"""
+ITALIAN_PAGE = (Path(__file__).parent / "fixtures" / "clean" / "italian_page.txt").read_text(
+    encoding="utf-8")
 
 BODY_LINES = (
     "Il vecchio battello a vapore ha ripreso servizio",

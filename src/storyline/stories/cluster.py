@@ -18,8 +18,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.model import Article, Story
-from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams, central_factor
 from storyline.stories.features import Features, article_features, day_number, day_text
+from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams, central_factor
 
 BLOCK = 256
 """Rows compared at once in the candidate pass: bounds memory to BLOCK x window."""

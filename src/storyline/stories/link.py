@@ -12,9 +12,9 @@ import xxhash
 from scipy import sparse
 
 from storyline.model import Article, Story, Storyline
-from storyline.stories.undated import neutral_central
 from storyline.stories.cluster import StoryParams, _join_previous, average_link
 from storyline.stories.features import Features, article_features, day_number
+from storyline.stories.undated import neutral_central
 
 STORYLINE_PARAMS = StoryParams(
     weights=(0.4, 0.4, 0.0, 0.2), threshold=0.2, slack_days=730.0, tau_days=365.0,

@@ -58,7 +58,8 @@ class Central:
     def rows(self, index: np.ndarray) -> Central:
         return Central(self.early[index], self.late[index], self.certainty[index],
                        self.dated[index], self.lead_lo[index], self.lead_hi[index],
-                       self.lead_days[index], self.towns[index], self.types[index], self.actors[index])
+                       self.lead_days[index], self.towns[index], self.types[index],
+                       self.actors[index])
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,8 @@ def neutral_central(n: int) -> Central:
     """Central features that never separate a pair (storylines span many events)."""
     return Central(np.zeros(n), np.zeros(n), np.ones(n), np.ones(n, dtype=bool),
                    np.full((n, MAX_DATES), np.nan), np.full((n, MAX_DATES), np.nan),
-                   np.full((n, MAX_DATES), np.nan), sparse.csr_matrix((n, 1)), sparse.csr_matrix((n, 1)),
-                   sparse.csr_matrix((n, 1)))
+                   np.full((n, MAX_DATES), np.nan), sparse.csr_matrix((n, 1)),
+                   sparse.csr_matrix((n, 1)), sparse.csr_matrix((n, 1)))
 
 
 def _closed(early: np.ndarray, late: np.ndarray, open_days: float) -> tuple[np.ndarray, ...]:
