@@ -13,31 +13,45 @@ from datetime import date
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+        [  # English, German, French, Spanish, Portuguese, Italian, Turkish, Russian (genitive)
+            ("january", "jan", "januar", "janvier", "enero", "janeiro", "gennaio", "ocak",
+             "января"),
+            ("february", "feb", "februar", "février", "febrero", "fevereiro", "febbraio", "şubat",
+             "февраля"),
+            ("march", "mar", "märz", "mars", "marzo", "março", "mart", "марта"),
+            ("april", "apr", "avril", "abril", "aprile", "nisan", "апреля"),
+            ("may", "mai", "mayo", "maio", "maggio", "mayıs", "мая"),
+            ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "haziran", "июня"),
+            ("july", "jul", "juli", "juillet", "julio", "julho", "luglio", "temmuz", "июля"),
+            ("august", "aug", "août", "agosto", "ağustos", "августа"),
+            ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro",
+             "settembre", "eylül", "сентября"),
+            ("october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre", "ekim",
+             "октября"),
+            ("november", "nov", "novembre", "noviembre", "novembro", "kasım", "ноября"),
+            ("december", "dec", "dezember", "décembre", "diciembre", "dezembro", "dicembre",
+             "aralık", "декабря"),
         ],
         start=1,
     )
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = (
+    r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"segunda|terça|quarta|quinta|sexta|(?:-feira)|lunedì|martedì|mercoledì|giovedì|venerdì|"
+    r"sabato|domenica|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:-feira)?"
+    r"\.?,?\s+(?:(?:le|el|der|den)\s+)?)?"
+)
+_OF = r"(?:\s+(?:de|del))?"
+"""Spanish and Portuguese join day, month and year with "de"."""
 
 DATE_FORMS = (
-    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+    re.compile(_WEEKDAY + _DAY + _OF + r"\s+" + _MONTH + _OF + r",?\s+" + _YEAR, re.IGNORECASE),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
     re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
     re.compile(r"(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>(?:19|20)\d{2})"),
@@ -45,18 +59,25 @@ DATE_FORMS = (
 _PREFIX = re.compile(
     r"^\W*(posted|published|updated|last updated|first published|date|dated|on|at|"
     r"yayın(lanma)?( tarihi)?|güncelleme|опубликовано|обновлено|veröffentlicht|aktualisiert|"
-    r"publié le|mis à jour|publicado|actualizado)\b\W*",
+    r"publié le|publié|mis à jour|publicado( el| em)?|actualizado( el)?|atualizado( em)?|"
+    r"pubblicato( il)?|aggiornato( il)?|am)\b\W*",
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?<!\d)T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|gmt|utc|[+-]\d{2}:?\d{2})?",
+    r"(?<!\d)T?\d{1,2}(?:[:.]|h(?=\d))\d{2}(?:[:.]\d{2})?\s*"
+    r"(?:[ap]\.?m\.?|gmt|utc|cet|cest|[+-]\d{2}:?\d{2}|uhr|h(?!\w))?",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _BYLINE = re.compile(
     r"^\s*(?:[Bb]y|[Ff]rom|[Vv]on|[Pp]ar|[Pp]or|[Аа]втор)\s+[A-ZА-Я][\w.'’-]*(\s+[\w.'’&-]+){0,5}\s*$"
 )
-_FILLER = re.compile(r"\b(on|at|and|updated|published|posted|last|gmt|utc|t)\b", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(on|at|and|updated|published|posted|last|gmt|utc|t|à|a las|às|alle|um|saat|в|"
+    r"mis à jour|actualizado|atualizado|aggiornato|aktualisiert|güncelleme|обновлено|am|le|el|il|"
+    r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:

@@ -17,7 +17,9 @@ import numpy as np
 from storyline.clean.blocks import TERMINAL_END, main_run
 from storyline.clean.classes import LINK_SEPARATORS
 from storyline.clean.lines import content_words, is_headline, is_story_like, words_of
+from storyline.clean.profiles import looks_dated
 from storyline.clean.stopwords import stoplists
+from storyline.clean.vocabulary import MONTHS
 
 TOPICAL = 0.25
 """Share of a block's word stems that the page's other prose must also use for it to be on
@@ -167,6 +169,17 @@ def _in_list(texts: list[str], verdicts: list[str | None], i: int) -> bool:
     return False
 
 
+def _date_line(text: str) -> bool:
+    """A line that gives a date or time and says little else ("Publié le 14/04/2023 à 18h12",
+    "Domingo, 23 de julio de 2023, 23:51 h"): when the article appeared, not its headline."""
+    if not looks_dated(text):
+        return False
+    return len(content_words(text) - _MONTH_WORDS) <= 2
+
+
+_MONTH_WORDS = frozenset(MONTHS)
+
+
 def _choose_title(texts: list[str], verdicts: list[str | None], first: int, topical,
                   need: float) -> None:
     """The headline: the nearest headline-shaped block above the body that is on its topic
@@ -174,7 +187,7 @@ def _choose_title(texts: list[str], verdicts: list[str | None], first: int, topi
     chosen = next(
         (i for i in range(first - 1, max(-1, first - 1 - TITLE_REACH), -1)
          if verdicts[i] in (None, "title", OUTSIDE, *DOUBTED) and is_headline(texts[i])
-         and topical(i) >= need),
+         and not _date_line(texts[i]) and topical(i) >= need),
         None,
     )
     if chosen is None:
