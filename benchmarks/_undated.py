@@ -14,10 +14,8 @@ import itertools
 import json
 import random
 import re
-import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -145,18 +143,11 @@ def corpus_rows(name: str, articles: list[Article], gold: dict[str, str]) -> Non
 
 
 def examples_rows() -> None:
-    from storyline.options import Options
-    from storyline.pipeline import analyze
-    from storyline.store import open_store
+    from stories import analyzed_examples
+
     from storyline.stories import cluster_stories
 
-    gold = json.loads((ROOT / "examples" / "gold.json").read_text())
-    with tempfile.TemporaryDirectory() as tmp:
-        result = analyze([str(ROOT / "examples" / "corpus")], out=Path(tmp) / "out",
-                         options=Options(quiet=True))
-        store = open_store(Path(tmp) / "out" / "storyline.db")
-        mentions = store.mentions([a.id for a in result.articles])
-        store.close()
+    gold, result, mentions = analyzed_examples()
     settings = (("dated", result.articles, result.events, mentions),
                 ("undated", [undated_copy(a) for a in result.articles], None, None))
     for label, batch, events, found in settings:

@@ -168,11 +168,11 @@ def basil() -> None:
               f"P {shipped[0]:.3f} R {shipped[1]:.3f} F1 {shipped[2]:.3f}")
 
 
-def examples() -> None:
+def analyzed_examples() -> tuple[dict, object, dict]:
+    """examples/gold.json, and `analyze` of examples/corpus with its stored mentions."""
     from storyline.options import Options
     from storyline.pipeline import analyze
     from storyline.store import open_store
-    from storyline.stories import cluster_stories, link_storylines
 
     gold = json.loads((ROOT / "examples" / "gold.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
@@ -181,6 +181,13 @@ def examples() -> None:
         store = open_store(Path(tmp) / "out" / "storyline.db")
         mentions = store.mentions([a.id for a in result.articles])
         store.close()
+    return gold, result, mentions
+
+
+def examples() -> None:
+    from storyline.stories import cluster_stories, link_storylines
+
+    gold, result, mentions = analyzed_examples()
     started = time.perf_counter()
     stories = cluster_stories(result.articles, result.events, mentions)
     lines = link_storylines(stories, result.articles, result.events, mentions)
