@@ -18,7 +18,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.model import Article, Story
-from storyline.stories.features import Features, article_features, day_number, day_text
+from storyline.stories.days import day_number, day_text
+from storyline.stories.features import Features, article_features
 from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams, central_factor
 
 BLOCK = 256

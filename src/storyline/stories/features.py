@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 from scipy import sparse
 
 from storyline.model import Article
+from storyline.stories.days import day_number
 from storyline.stories.undated import Central, central_features
 
 LEAD_CHARS = 3000
@@ -54,20 +54,6 @@ def content_words(text: str) -> list[str]:
             word = word[:-1]
         words.append(word)
     return words
-
-
-def day_number(value: str | None) -> float:
-    """Ordinal day of a YYYY-MM-DD date; NaN for a missing or partial date (YYYY-MM, YYYY)."""
-    if not value or len(value) < 10:
-        return math.nan
-    try:
-        return float(date.fromisoformat(value[:10]).toordinal())
-    except ValueError:
-        return math.nan
-
-
-def day_text(day: float) -> str | None:
-    return None if math.isnan(day) else date.fromordinal(int(day)).isoformat()
 
 
 def entity_names(

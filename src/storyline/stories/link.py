@@ -13,7 +13,8 @@ from scipy import sparse
 
 from storyline.model import Article, Story, Storyline
 from storyline.stories.cluster import StoryParams, _join_previous, average_link
-from storyline.stories.features import Features, article_features, day_number
+from storyline.stories.days import day_number
+from storyline.stories.features import Features, article_features
 from storyline.stories.undated import neutral_central
 
 STORYLINE_PARAMS = StoryParams(

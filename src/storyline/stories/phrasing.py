@@ -32,7 +32,7 @@ NEWS_AGENCIES = frozenset({
     "al jazeera", "efe", "dpa", "ansa", "kyodo", "yonhap", "bloomberg",
 })
 
-# (plural, third person singular, preposition before an object or None)
+# (plural, third person singular)
 VERBS: dict[str, tuple[str, str]] = {
     "AGREE": ("agree", "agrees"), "CONSULT": ("meet", "meets"), "SUPPORT": ("back", "backs"),
     "CONCEDE": ("agree", "agrees"), "COOPERATE": ("cooperate", "cooperates"),

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.model import Article
+from storyline.stories.days import day_number
 from storyline.time.expressions import find_time_expressions
 
 CENTRAL_CHARS = 400
@@ -94,15 +95,6 @@ class CentralParams:
 DEFAULT_CENTRAL = CentralParams()
 
 
-def _ordinal(value: str | None) -> float:
-    if not value or len(value) < 10:
-        return math.nan
-    try:
-        return float(date.fromisoformat(value[:10]).toordinal())
-    except ValueError:
-        return math.nan
-
-
 def _month_span(value: str) -> tuple[float, float] | None:
     """Ordinal first and last day of a YYYY-MM-DD or YYYY-MM value."""
     try:
@@ -128,7 +120,7 @@ def published_range(article: Article) -> tuple[float, float, float]:
         found = infer_published(article.text, article.removed_lines)
         inferred = {"earliest": found.earliest, "latest": found.latest,
                     "confidence": found.confidence}
-    return (_ordinal(inferred.get("earliest")), _ordinal(inferred.get("latest")),
+    return (day_number(inferred.get("earliest")), day_number(inferred.get("latest")),
             float(inferred.get("confidence") or 0.0))
 
 
