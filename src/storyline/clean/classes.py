@@ -26,18 +26,37 @@ from collections.abc import Iterable
 from storyline.clean.lines import content_words, is_story_like, words_of
 
 
+class _Folded:
+    """A case-insensitive pattern run on the lower-cased line without the flag: Python's `re`
+    is several times faster that way on long alternations of words. Used only for patterns
+    written in lower case with no case-sensitive part."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern.pattern
+        self._compiled = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        return self._compiled.search(_lower(line))
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self._compiled.match(_lower(line))
+
+
+_lower = functools.lru_cache(maxsize=1024)(str.lower)
+
+
 def _words(*groups: Iterable[str]) -> str:
     return "|".join(sorted({w for g in groups for w in g}, key=len, reverse=True))
 
 
-REPORTED = re.compile(
+REPORTED = _Folded(re.compile(
     r"\b(said|says|told|added|stated|according to|sagte|sagt|erklärte|betonte|a déclaré|"
     r"a dit|selon|dijo|afirmó|según|dedi|açıkladı|söyledi|заявил|сказал|по словам)\b",
     re.IGNORECASE,
-)
+))
 """A reported statement: a line that quotes someone is a story's line, not the site's."""
 
-INTERACTION = re.compile(
+INTERACTION = _Folded(re.compile(
     r"(?<!\w)(" + _words(
         # comment, discuss, give an opinion
         ("comment", "comments", "commenting", "comment below", "have your say",
@@ -79,7 +98,7 @@ INTERACTION = re.compile(
          "suivez-nous", "síguenos", "takip edin"),
     ) + r")(?!\w)",
     re.IGNORECASE,
-)
+))
 ADDRESS = re.compile(
     r"(?<!\w)(you|your|you're|yours|(?-i:Sie|Ihr|Ihre[nmrs]?|Ihnen)|du|dich|dein|deine|vous|"
     r"votre|vos|tu|"
@@ -115,22 +134,22 @@ BUILT_BY = re.compile(
 """Who built, runs or hosts the website: a line that opens with it, or names the site."""
 INTERACTION_LABEL = re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE)
 """A box labelled with the interaction itself: `Newsletter: …`, `Bülten: …`."""
-THIS_SITE = re.compile(
+THIS_SITE = _Folded(re.compile(
     r"\b(this|diese[rs]?|ce|cette|este|esta|questo|bu|этот|данный) (site|website|web ?site|seite|"
     r"sito|webseite|sitio|página|portal|сайт)\b",
     re.IGNORECASE,
-)
-COOKIE = re.compile(r"(?<!\w)(cookies?|çerez\w*|куки|файл\w* cookie)(?!\w)", re.IGNORECASE)
-COOKIE_CONTEXT = re.compile(
+))
+COOKIE = _Folded(re.compile(r"(?<!\w)(cookies?|çerez\w*|куки|файл\w* cookie)(?!\w)", re.IGNORECASE))
+COOKIE_CONTEXT = _Folded(re.compile(
     r"site|sito|web|seite|sitio|sitemiz|сайт|browser|navig|experien|esperienz|experiênc|deneyim|"
     r"consent|einwillig|"
     r"consentimiento|consentement|onay|согласи|essential|notwendig|necesari|nécessaire|zorunlu|"
     r"analy|personalis|tracking|policy|politika|richtlinie|politique|política|accept|akzept|"
     r"acepta|kabul|settings|einstellungen|paramètres|ayarlar|настройк",
     re.IGNORECASE,
-)
+))
 
-RIGHTS = re.compile(
+RIGHTS = _Folded(re.compile(
     r"©|\bcopyright\b|rights reserved|all rights|reproduction (without|is|in whole)|"
     r"(may|must) not be (re)?(published|produced|distributed|copied)|without (prior )?written "
     r"permission|derechos reservados|no (pueden|puede) reproducirse|prohibida (la|su) "
@@ -142,38 +161,38 @@ RIGHTS = re.compile(
     r"tarafından (geliştiril|tasarlan|yönetil)|yazılım( ve altyapı)?\s*:|разработ\w+|"
     r"сделано в",
     re.IGNORECASE,
-)
-LEGAL_LINKS = re.compile(
+))
+LEGAL_LINKS = _Folded(re.compile(
     r"(?<!\w)(imprint|impressum|privacy|datenschutz|terms|conditions|agb|cookie policy|"
     r"accessibility|sitemap|contact( us)?|kontakt|about us|über uns|legal|aviso legal|"
     r"mentions légales|confidentialité|cgu|política de privacidad|términos|gizlilik|künye|"
     r"kvkk|iletişim|политика конфиденциальности|контакты|advertise|werben|publicidad|"
     r"karriere|careers|feedback|widerrufsbelehrung)(?!\w)",
     re.IGNORECASE,
-)
+))
 LINK_SEPARATORS = re.compile(r"\s[|·•–—/]\s|\s{3,}")
 
-RESPONSIBILITY = re.compile(
+RESPONSIBILITY = _Folded(re.compile(
     r"\bresponsib|\bliab(le|ility)|endorse|necessarily|moderated|do not reflect|does not reflect|"
     r"reflect the (opinions|views)|haftung|verantwort|meinung der redaktion|"
     r"geben nicht|moderiert|responsab|n'engage|ne reflète|no refleja|no se hace|opiniones "
     r"vertidas|sorumlu|yansıtmaz|ответственност|не несет|может не совпадать",
     re.IGNORECASE,
-)
-SUBJECT_OF_NOTICE = re.compile(
+))
+SUBJECT_OF_NOTICE = _Folded(re.compile(
     r"comment|views|opinion|posts|readers|contributions|content|links|errors|information|"
     r"meinung|kommentar|inhalte|beiträge|leser|avis|commentaires|contenus|erreurs|lecteurs|"
     r"opiniones|comentarios|lectores|contenidos|yorum|görüş|içerik|комментар|мнени|материал",
     re.IGNORECASE,
-)
+))
 
 DOMAIN = re.compile(r"(?<![\w@])(?:www\.)?[a-z0-9-]{2,}\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b",
                     re.IGNORECASE)
-SITE_WORDS = re.compile(
+SITE_WORDS = _Folded(re.compile(
     r"\b(site|website|edition|version|page|app|reached|address|seite|webseite|ausgabe|version|"
     r"adresse|site web|sitio|página|edición|dirección|sitemiz|sayfa|adres|сайт|версия|адрес)\b",
     re.IGNORECASE,
-)
+))
 NEWSROOM = re.compile(
     r"(?<!\w)(desk|staff|newsroom|news service|editorial team|editors|bureau|correspondents?|"
     r"redaktion|nachrichtenredaktion|rédaction|redacción|redação|haber merkezi|masası|"
@@ -220,7 +239,7 @@ TEASER_LABEL = re.compile(
     r"смотрите также)\s*(:|▸|»|›|>|\|)",
     re.IGNORECASE,
 )
-BIO_ROLE = re.compile(
+BIO_ROLE = _Folded(re.compile(
     r"(?<!\w)\w*(reporter|correspondent|journalist|editor|writer|columnist|contributor|"
     r"producer|photographer|analyst|professor|lecturer|fellow at|author of|newsroom|covers|"
     r"covering|writes (about|for)|has reported|schreibt für|écrit pour|escribe para|scrive per|"
@@ -230,7 +249,7 @@ BIO_ROLE = re.compile(
     r"cronista|muhabir|temsilci|editör|yazar|корреспондент|журналист|обозреватель|редактор)"
     r"\w*",
     re.IGNORECASE,
-)
+))
 """Newsroom roles, matched inside compounds and with endings (Wirtschaftsredakteur,
 muhabiri, корреспондентом)."""
 NAME_START = re.compile(
@@ -311,11 +330,11 @@ def picture_caption(line: str) -> bool:
                 or CREDIT_TAIL.search(line))
 
 
-ARCHIVE_PICTURE = re.compile(
+ARCHIVE_PICTURE = _Folded(re.compile(
     r"file|archive|archiv|handout|stock|symbol|library|foto de archivo|imagen de archivo|"
     r"photo d'archives|d'illustration|arşiv|архив",
     re.IGNORECASE,
-)
+))
 """A picture from the archive, a handout or a symbol image is not of this story's event."""
 OFF_TOPIC = 0.3
 """Share of a caption's meaningful words the story must use for the caption to be about it."""
@@ -379,33 +398,3 @@ def mark_classes(texts: list[str], verdicts: list[str | None]) -> None:
                 and text.endswith(("…", "...", "[…]", "[...]"))):
             verdicts[i] = "teaser"  # the cut-off text of the headline just teased
 
-
-class _Folded:
-    """A case-insensitive pattern run on the lower-cased line without the flag: Python's `re`
-    is several times faster that way on long alternations of words. Used only for patterns
-    written in lower case with no case-sensitive part."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern.pattern
-        self._compiled = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-    def search(self, line: str) -> re.Match[str] | None:
-        return self._compiled.search(_lower(line))
-
-    def match(self, line: str) -> re.Match[str] | None:
-        return self._compiled.match(_lower(line))
-
-
-_lower = functools.lru_cache(maxsize=1024)(str.lower)
-REPORTED = _Folded(REPORTED)  # type: ignore[assignment]
-INTERACTION = _Folded(INTERACTION)  # type: ignore[assignment]
-COOKIE = _Folded(COOKIE)  # type: ignore[assignment]
-COOKIE_CONTEXT = _Folded(COOKIE_CONTEXT)  # type: ignore[assignment]
-THIS_SITE = _Folded(THIS_SITE)  # type: ignore[assignment]
-RIGHTS = _Folded(RIGHTS)  # type: ignore[assignment]
-LEGAL_LINKS = _Folded(LEGAL_LINKS)  # type: ignore[assignment]
-RESPONSIBILITY = _Folded(RESPONSIBILITY)  # type: ignore[assignment]
-SUBJECT_OF_NOTICE = _Folded(SUBJECT_OF_NOTICE)  # type: ignore[assignment]
-SITE_WORDS = _Folded(SITE_WORDS)  # type: ignore[assignment]
-BIO_ROLE = _Folded(BIO_ROLE)  # type: ignore[assignment]
-ARCHIVE_PICTURE = _Folded(ARCHIVE_PICTURE)  # type: ignore[assignment]
