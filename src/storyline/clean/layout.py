@@ -64,9 +64,9 @@ def bound_body(texts: list[str], verdicts: list[str | None], find_title: bool = 
 
     shares = sorted(topical(i) for i in core)
     need = min(TOPICAL, 0.5 * shares[len(shares) // 2])
-    off_topic = [i for i in prose if topical(i) < need]
-    foreign = _other_language(texts, prose) if off_topic else set()
-    anchors = [i for i in prose if topical(i) >= need or i in foreign] or [
+    on_topic = {i for i in prose if topical(i) >= need}
+    foreign = _other_language(texts, prose) if len(on_topic) < len(prose) else set()
+    anchors = [i for i in prose if i in on_topic or i in foreign] or [
         max(core, key=lambda i: (len(texts[i]), -i))]
     first, last = anchors[0], anchors[-1]
     last = _extend(texts, verdicts, last, range(last + 1, len(texts)), topical, need)
