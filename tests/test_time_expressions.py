@@ -67,9 +67,10 @@ def test_each_date_follows_its_own_verb_in_reported_speech() -> None:
     assert value(text, "2020-03-11", "Thursday") == "2020-03-12"
 
 
-def test_time_of_day_is_not_a_date_but_its_weekday_is() -> None:
+def test_time_of_day_is_a_time_on_the_day_of_its_weekday() -> None:
     found = find_time_expressions("Shelling resumed at 3 p.m. on Monday.", "2020-03-11")
-    assert [(e.text, e.value) for e in found] == [("Monday", "2020-03-09")]
+    assert [(e.text, e.value, e.type, e.timex) for e in found] == [
+        ("3 p.m. on Monday", "2020-03-09", "TIME", "2020-03-09T15:00")]
 
 
 def test_explicit_tense_overrides_the_guess() -> None:
@@ -202,8 +203,8 @@ def test_numbers_that_look_like_dates_are_not_dates(text: str) -> None:
 def test_durations_are_found_without_a_value() -> None:
     text = "The talks lasted for three weeks after a siege of six months."
     found = find_time_expressions(text, "2020-03-06")
-    assert [(e.text, e.kind, e.value) for e in found] == [
-        ("for three weeks", "duration", None), ("six months", "duration", None)]
+    assert [(e.text, e.kind, e.value, e.timex) for e in found] == [
+        ("three weeks", "duration", None, "P3W"), ("six months", "duration", None, "P6M")]
 
 
 def test_repeating_expressions_are_sets() -> None:

@@ -60,6 +60,10 @@ _MONTH_ANY = rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
 _WEEKDAY_PREFIX = rf"(?:(?P<weekday>{_WEEKDAY_ANY})\s*,?\s+)?"
 
 
+_MOD_EARLY = (r"(?:(?P<mod>(?i:more\s+than|at\s+least|less\s+than|nearly|almost|about|"
+              r"around|roughly|approximately|some|just\s+over|just\s+under))\s+)?")
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     """Every expression starts at a word boundary: "often days" holds no "ten days"."""
     return re.compile(r"\b" + pattern)
@@ -100,12 +104,13 @@ CALENDAR_UNIT = _rx(
     r"(?i:(?:(?P<part>earlier|later|early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of|"
     r"the\s+rest\s+of)\s*)?"
     r"(?P<rel>last|next|this|the\s+coming|the)\s+(?P<unit>week|month|year))\b")
-AGO = _rx(rf"(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})\s+ago)\b")
+AGO = _rx(rf"{_MOD_EARLY}(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+ago)\b")
 IN_FUTURE = _rx(
-    rf"(?i:(?:in|within)\s+(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:['’]s?\s+time)?)\b")
+    rf"(?i:in\s+(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:['’]s?\s+time)?)\b")
 ANCHORED = _rx(
-    rf"(?i:(?:{_COUNT})\s+{_UNIT}\s+(?:later|earlier|before|after|previously)|"
-    r"the\s+(?:previous|following|next|same)\s+(?:day|week|month|year|morning|evening|night)|"
+    rf"(?i:(?P<count>{_COUNT})\s+{_UNIT}\s+(?:later|earlier|previously)|"
+    r"the\s+(?:previous|following|next|same|preceding|prior)\s+(?:day|week|month|year|"
+    r"morning|evening|night|decade)|that\s+(?:same\s+)?(?:day|week|month|year)|"
     r"the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier|later))\b")
 DURATION = _rx(
     rf"(?i:(?:(?:for|over|within|during|after|in)\s+)?(?:(?:the\s+)?(?:past|last|next|first)\s+)?"
@@ -126,3 +131,138 @@ NTH_FOLLOWERS = frozenset({
     "and", "or", "at", "when", "to", "in", "as", "but", "with", "after", "before", "the", "of",
     "while", "if", "until", "that", "which", "amid", "despite", "so",
 })
+
+# --- TimeML classes beyond calendar dates (issue 13) ---------------------------------------------
+# Modifiers before a count or a clock time: "more than three years", "around 7 p.m."
+_MOD = (r"(?:(?P<mod>(?i:more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|nearly|"
+        r"almost|up\s+to|at\s+most|no\s+more\s+than|no\s+less\s+than|about|around|roughly|"
+        r"approximately|some|just\s+over|just\s+under|well\s+over))\s+)?")
+MODS: dict[str, str] = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+    "well over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX",
+}
+TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                        "seventy": 70, "eighty": 80, "ninety": 90}
+ONES: dict[str, int] = {k: v for k, v in NUMBERS.items() if v < 10 and k not in ("a", "an")}
+_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS = "|".join(TENS)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty four", "twenty-four", "ninety"; used for counts and for spelled-out years
+SPELLED_TWO_DIGITS = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|(?:oh[\s-])?(?:{_ONES}))"
+_COUNT_WIDE = (rf"(?:\d+(?:\.\d+)?|{SPELLED_TWO_DIGITS}|a\s+couple\s+of|a\s+couple|a\s+few|"
+               r"several|few|many|some|a\s+number\s+of|an?|hundreds\s+of|thousands\s+of|"
+               r"dozens\s+of|(?:a|one)\s+hundred|two\s+thousand|a\s+thousand)")
+_UNIT_WIDE = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|"
+              r"decades?|centur(?:y|ies)|trading\s+days?|business\s+days?|working\s+days?)")
+
+# "the past three months", "more than two years", "a 10-year", "twenty four hours", "years"
+DURATION_WIDE = _rx(
+    rf"{_MOD}(?i:(?:(?P<lead>the\s+(?:past|last|next|first|final|previous|coming|following|"
+    rf"remaining)|another|an\s+additional|the|its|their)\s+)?(?:(?P<more>more|other)\s+)?"
+    rf"(?P<count>{_COUNT_WIDE})(?:\s+(?:more|additional|straight|consecutive|full))?"
+    rf"[\s-]+(?P<unit>{_UNIT_WIDE})(?:\s+and\s+a\s+half)?(?:-long|-old)?)\b")
+# "for years", "in recent months", "for decades": a length without a count
+BARE_DURATION = _rx(
+    r"(?i:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=taking\s)|(?<=took\s)|(?<=lasted\s))"
+    r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b")
+
+PRESENT_REF = _rx(
+    r"(?i:right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|"
+    r"at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present(?!\s+(?:day|time))|"
+    r"the\s+present\s+time)\b")
+_NOT_A_LENGTH = (r"(?!\s+(?:\d|week|month|year|decade|few|several|two|three|four|five|six|seven|"
+                 r"eight|nine|ten|quarter|day|century|hour))")
+PAST_REF = _rx(
+    r"(?i:more\s+recently|most\s+recently|until\s+recently|recently|lately|"
+    rf"in\s+the\s+past{_NOT_A_LENGTH}|the\s+past{_NOT_A_LENGTH}|"
+    r"(?:days|weeks|months|years|decades)\s+ago|(?:in\s+)?years\s+past)\b")
+FUTURE_REF = _rx(
+    r"(?i:(?:the\s+)?(?:near|foreseeable|distant|immediate)\s+future|the\s+future|"
+    r"future(?=\s+(?:years|quarters|months|weeks|generations|periods))|"
+    r"the\s+(?:near|short|long|medium)\s+term|"
+    r"(?:at\s+)?a\s+later\s+(?:date|stage|time)|as\s+soon\s+as\s+possible|soon|"
+    r"(?:in\s+)?the\s+years\s+to\s+come|someday)\b")
+# "recent weeks", "the coming months", "the days ahead": lengths with no count (PXW, PXM)
+OPEN_LENGTH = _rx(
+    r"(?i:(?:the\s+)?(?:recent|coming|past\s+few|last\s+few|next\s+few)\s+"
+    r"(?P<unit>days|weeks|months|quarters|years|decades)|"
+    r"the\s+(?P<unit2>days|weeks|months|years|decades)\s+ahead)\b")
+_ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th"
+QUARTER = _rx(
+    rf"(?i:(?:(?P<det>the|its|their|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"
+    rf"(?:(?P<cmp>comparable|corresponding|same|year-ago|year-earlier|year\s+ago|"
+    rf"year\s+earlier|flat|strong|weak|disappointing|latest|current)\s+)?"
+    rf"(?:(?P<qyear>(?:19|20)\d\d)\s+)?(?:(?P<fiscal>fiscal|calendar)[\s-]+)?"
+    rf"(?P<ord>{_ORDINAL})[\s-]+(?:fiscal[\s-]+)?(?P<noun>quarter|half)s?"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<ryear>this|last|next)\s+year|"
+    rf"the\s+year))?)(?![\w-])")
+# "the quarter", "the latest period", "the year-ago quarter", "last quarter", "this quarter"
+QUARTER_REF = _rx(
+    r"(?i:(?P<det>the|this|that|last|next|its|their|the\s+same)\s+(?:(?P<cmp>latest|current|"
+    r"most\s+recent|recent|just-ended|year-ago|year-earlier|year\s+ago|comparable|corresponding|"
+    r"comparable\s+year-ago|comparable\s+year-earlier|previous|prior|preceding|first|"
+    r"(?:19|20)\d\d)\s+)?(?:(?P<cmp2>year-ago|year-earlier)\s+)?(?P<noun>quarter|period)"
+    r"(?P<last>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?)(?![\w-])")
+YEAR_AGO = _rx(r"(?i:year-ago|year-earlier)(?!\s+(?:quarter|period|\w+\s+quarter))\b")
+FISCAL_YEAR = _rx(
+    r"(?i:(?:(?:the|its|their)\s+)?(?:(?P<rel>current|latest|new|next|last|previous|"
+    r"coming|past)\s+)?fiscal[\s-]+(?:(?P<year>(?:19|20)?\d\d)\b|year(?:\s+(?P<year2>(?:19|20)"
+    r"\d\d))?))(?![\w-])")
+YEAR_END = _rx(
+    r"(?i:(?:(?P<mod>around|about|by|until|till|since|before|after|at)\s+)?(?P<body>(?:the\s+)?"
+    r"(?:year[\s-]end|year['’]s\s+end|end\s+of\s+the\s+year)(?:\s+(?P<year>(?:19|20)\d\d))?))"
+    r"\b")
+FULL_YEAR = _rx(r"(?i:the\s+(?:full|whole|entire|calendar|current)\s+year)\b")
+DECADE = _rx(
+    r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-?|late))[\s-]*)?"
+    r"(?:(?P<decade>(?:1[0-9]|20)\d0)['’]?s|['’](?P<short>\d0)['’]?s|"
+    r"(?i:the\s+)?(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+    r"nineties)))\b")
+DECADE_REL = _rx(r"(?i:(?P<rel>the\s+last|the\s+past|this|the\s+next|the\s+coming)\s+decade)\b")
+CENTURY = _rx(
+    r"(?i:(?:the\s+)?(?:(?P<part>early|mid-?|late)[\s-]*)?(?P<n>\d{1,2})(?:st|nd|rd|th)|"
+    r"(?:the\s+)?(?P<word>nineteenth|twentieth|twenty-first|eighteenth))[\s-]+(?i:century)\b")
+SPELLED_YEAR = _rx(
+    rf"(?:(?P<month>{_MONTH_FULL})\s+)?(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)"
+    rf"[\s-](?P<rest>{SPELLED_TWO_DIGITS}|hundred)|(?P<millennium>the\s+year\s+two\s+"
+    rf"thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten))?))\b")
+CLOCK = _rx(
+    rf"{_MOD}(?:(?i:at)\s+)?(?:(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|"
+    rf"[ap]m\b|[ap]\.m\b))|(?P<h24>[012]?\d):(?P<m24>[0-5]\d)(?!:?\d)(?:\s*(?P<zone>GMT|UTC|"
+    rf"EST|EDT|CET|BST|(?i:local\s+time)))?|(?P<named>(?i:noon|midnight|midday)))"
+    rf"(?:\s+(?:(?i:on)\s+)?(?P<weekday>{_WEEKDAY_FULL})|\s+(?P<dayword>(?i:today|tonight|"
+    rf"yesterday|tomorrow)))?")
+PART_OF_DAY = _rx(
+    r"(?i:(?:(?P<edge>later|earlier|early|late|mid-?)\s*)?(?:(?P<rel>this|yesterday|tomorrow|"
+    r"that)\s+)?(?P<part>morning|afternoon|evening|night)|(?P<edge2>early|late|mid-?)[\s-]*"
+    r"(?P<part2>morning|afternoon|evening))\b"
+    r"(?:\s+(?P<dayword>(?i:yesterday|today|tomorrow)))?")
+HOLIDAY = _rx(
+    r"(?:(?P<rel>(?i:last|next|this|on|at|by|before|after|since|until|over))\s+)?"
+    r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|"
+    r"New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Easter\s+Sunday|Easter\s+Monday|Easter|"
+    r"Good\s+Friday|Halloween|Valentine['’]s\s+Day|Labou?r\s+Day|Memorial\s+Day|"
+    r"Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day|Boxing\s+Day|May\s+Day|Bastille\s+Day|"
+    r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Mother['’]s\s+Day|Father['’]s\s+Day|"
+    r"Election\s+Day)(?:\s*,?\s+(?P<year>(?:1[89]|20)\d{2}))?\b")
+SET_WIDE = _rx(
+    r"(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|every\s+day|each\s+day)|"
+    r"(?P<per>(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+"
+    r"(?:day|week|month|year|quarter))|"
+    r"(?:every|each)\s+(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)|"
+    r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?"
+    r"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|summer|winter|spring|"
+    r"autumn|fall)s?)\b|"
+    rf"(?:(?i:every|each|on)\s+)?(?P<weekday>{_WEEKDAY_FULL})s(?:\s+(?P<wpart>(?i:mornings|"
+    rf"afternoons|evenings|nights)))?\b|(?i:every|each)\s+(?P<weekday2>{_WEEKDAY_FULL})"
+    r"(?:\s+(?P<wpart2>(?i:morning|afternoon|evening|night)))?\b|"
+    r"(?P<rate>(?i:a|per)\s+(?:day|week|month|year))\b")
+MONTH_REL_YEAR = _rx(
+    rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)(?:\s+(?i:of))?\s+(?P<rel>(?i:this|last|next))"
+    r"\s+(?i:year)\b")
