@@ -164,3 +164,93 @@ def score(docs: Iterable[dict], system: Callable[[dict], list[Timex]],
                                     counts["system_dt"]),
         "by_class": {k: dict(v) for k, v in sorted(by_class.items())},
     }
+
+
+def storyline_timexes(doc: dict) -> list[Timex]:
+    """storyline's expressions of a document, resolved against its creation day."""
+    from storyline.time import find_time_expressions
+
+    return [Timex(t.start, t.end, t.type, t.timex, t.mod)
+            for t in find_time_expressions(doc["text"], doc["dct_date"])]
+
+
+# A plain scan for the words dates are made of: the floor any resolver's speed is set against.
+_PLAIN_SCAN = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"tomorrow|week|month|year|quarter|\d{4})\b")
+
+
+def throughput(docs: list[dict], repeats: int = 3) -> dict:
+    """Characters per second of resolution and of the plain scan over the same texts, and
+    resolution's seconds per character on one text of 1, 4 and 16 documents' length (equal
+    figures mean linear time)."""
+    import time
+
+    from storyline.time import find_time_expressions
+
+    def best(run: Callable[[], object], tries: int = repeats) -> float:
+        times = []
+        for _ in range(tries):
+            began = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - began)
+        return min(times)
+
+    chars = sum(len(d["text"]) for d in docs)
+    ours = best(lambda: [find_time_expressions(d["text"], d["dct_date"]) for d in docs])
+    plain = best(lambda: [_PLAIN_SCAN.findall(d["text"]) for d in docs])
+    unit = "\n\n".join(d["text"] for d in docs[:20])
+    scaling = {}
+    for factor in (1, 4, 16):
+        text = "\n\n".join([unit] * factor)
+        scaling[factor] = best(lambda t=text: find_time_expressions(t, "1998-02-01"), 1) / len(
+            text) * 1e6
+    return {"chars": chars, "ours_cps": chars / ours, "plain_cps": chars / plain,
+            "us_per_char": scaling, "unit_chars": len(unit)}
+
+
+def report(directory: Path) -> None:
+    """Print the TimeBank figures: spans, values, by class, event dates, speed."""
+    docs = load_docs(directory)
+    result = score(docs, storyline_timexes)
+    counts = result["counts"]
+    print(f"\nTimeBank development set ({len(docs)} documents, {counts['gold']} gold "
+          f"expressions, {counts['gold_dt']} of them DATE/TIME), TempEval-3 counting:")
+    print(f"{'measure':<34} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, key in (("spans, relaxed", "relaxed"), ("spans, strict", "strict"),
+                      ("value F1, dates and times", "value_f1_dates_times"),
+                      ("value F1, all types", "value_f1_all")):
+        p, r, f = result[key]
+        print(f"{name:<34} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    low, high = wilson(counts["value_right"], counts["relaxed"])
+    print(f"value accuracy on matched expressions: {result['value_accuracy']:.3f} "
+          f"(95% CI {low:.3f}-{high:.3f}, {counts['relaxed']} matched)")
+    print("\nby gold value class: found (relaxed) and value right, of gold")
+    print(f"{'class':<12} {'gold':>5} {'found':>6} {'right':>6} {'share right':>11}")
+    for name, row in result["by_class"].items():
+        gold = row.get("gold", 0)
+        print(f"{name:<12} {gold:>5d} {row.get('found', 0):>6d} {row.get('right', 0):>6d} "
+              f"{row.get('right', 0) / gold if gold else 0:>11.3f}")
+    _event_dates(directory, docs)
+    speed = throughput(docs)
+    print(f"\nresolution speed: {speed['ours_cps'] / 1e3:,.0f} k chars/s; plain regex scan of "
+          f"the same texts {speed['plain_cps'] / 1e3:,.0f} k chars/s "
+          f"({speed['plain_cps'] / speed['ours_cps']:.0f}x ours)")
+    print("linearity, one text of 1x / 4x / 16x "
+          f"{speed['unit_chars']:,} chars: " + " / ".join(
+              f"{v:.2f}" for v in speed["us_per_char"].values()) + " us per char")
+
+
+def _event_dates(directory: Path, docs: list[dict]) -> None:
+    try:
+        from _timeml_events import score_event_dates
+    except ImportError:
+        print("\nevent dates: not measured (benchmarks/_timeml_events.py missing)")
+        return
+    with (directory / "event_dates.jsonl").open(encoding="utf-8") as handle:
+        gold = [json.loads(line) for line in handle if line.strip()]
+    figures = score_event_dates(docs, gold)
+    print("\nevent dates (TimeML links between events and times):")
+    for key, value in figures.items():
+        print(f"  {key}: {value}")

@@ -1,4 +1,11 @@
-"""Time-expression resolution on our own test set, against dateparser and HeidelTime.
+"""Time-expression resolution: TimeML figures on the shared TimeBank set, then our own test set
+against dateparser and HeidelTime.
+
+TimeBank (`../shared/data/timex`, development data, see `_timeml.py`): relaxed and strict span
+F1, value accuracy and value F1 for dates and times and for all types (TempEval-3 counting,
+values compared at the gold's granularity), by value class; event-date accuracy beside giving
+every event the publication day; resolution speed beside a plain regex scan, and on one text of
+growing length (linearity).
 
 The set (`benchmarks/data/timex_set.jsonl`, written for this project) holds news sentences, each
 with a publication date, the words of one expression and its expected value ("YYYY-MM-DD",
@@ -33,6 +40,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _timeml as timeml  # noqa: E402
+from _common import shared_data  # noqa: E402
+
 from storyline.time import find_time_expressions  # noqa: E402
 
 SET_PATH = Path(__file__).resolve().parent / "data" / "timex_set.jsonl"
@@ -207,6 +218,11 @@ def _print_table(title: str, items: list[dict], results: dict[str, dict]) -> Non
 
 
 def main() -> None:
+    timebank = shared_data()
+    if timebank is not None and (timebank / "timex" / "docs.jsonl").exists():
+        timeml.report(timebank / "timex")
+    else:
+        print("SKIP: TimeBank (../shared/data/timex) not found; own sets only")
     items, held_out = load_set(), load_set(HELD_OUT_PATH)
     every = items + held_out
     systems: list[tuple[str, Callable[[list[dict]], list[list[Span]]]]] = [

@@ -64,20 +64,20 @@ def day_and_month(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return make(m, found, DAY, RELATIVE)
 
 
-_TENSE_DECIDES_AFTER = 150
+_NEAR_DAYS = 60
 
 
 def _tense_for_day(ctx: Context, m: re.Match[str], month: int, day: int) -> str | None:
-    """A day and month written without a year are, in news style, the nearest such day: the
-    year is left out because it is the current one. Only when that day is more than five
-    months away either way does the tense decide between this year's and the other."""
+    """A day and month written without a year within two months of publication are that
+    nearest day whatever the verb (a deadline "set for Nov. 10" in a 2 November article is
+    this year's); farther away the tense chooses between this year's and the other."""
     assert ctx.published is not None
     candidates = [d for y in (ctx.published.year - 1, ctx.published.year,
                               ctx.published.year + 1) if (d := cal.safe_date(y, month, day))]
     if not candidates:
         return None
     nearest = min(abs((d - ctx.published).days) for d in candidates)
-    return ctx.tense_at(m) if nearest > _TENSE_DECIDES_AFTER else None
+    return ctx.tense_at(m) if nearest > _NEAR_DAYS else None
 
 
 def month_and_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:
@@ -105,8 +105,16 @@ def month_alone(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     mod = edge_mod(part(m))
     if ctx.published is None:
         return make(m, None, MONTH, RELATIVE, timex=f"XXXX-{month:02d}", mod=mod)
-    year = cal.month_year(ctx.published, month, relation(m), ctx.tense_at(m))
+    year = cal.month_year(ctx.published, month, relation(m), _tense_for_month(ctx, m, month))
     return make(m, cal.month_value(year, month), MONTH, RELATIVE, mod=mod)
+
+
+def _tense_for_month(ctx: Context, m: re.Match[str], month: int) -> str | None:
+    """The month just before or after publication is the nearest one whatever the verb
+    ("until mid-November" in an October article); farther away the tense decides."""
+    assert ctx.published is not None
+    ahead = (month - ctx.published.month) % 12
+    return None if ahead in (1, 11) else ctx.tense_at(m)
 
 
 _MODIFIED_NOUN_BEFORE = frozenset({"the", "its", "their", "his", "her", "our", "a", "an",

@@ -187,11 +187,14 @@ FUTURE_REF = _rx(
     r"the\s+(?:near|short|long|medium)\s+term|"
     r"(?:at\s+)?a\s+later\s+(?:date|stage|time)|as\s+soon\s+as\s+possible|soon|"
     r"(?:in\s+)?the\s+years\s+to\s+come|someday)\b")
-# "recent weeks", "the coming months", "the days ahead": lengths with no count (PXW, PXM)
-OPEN_LENGTH = _rx(
-    r"(?i:(?:the\s+)?(?:recent|coming|past\s+few|last\s+few|next\s+few)\s+"
-    r"(?P<unit>days|weeks|months|quarters|years|decades)|"
-    r"the\s+(?P<unit2>days|weeks|months|years|decades)\s+ahead)\b")
+# "recent weeks", "the past few months", "in coming quarters": a vague stretch of the past or
+# the future (PAST_REF, FUTURE_REF); "the days ahead": a length with no count (PXD)
+VAGUE_PERIOD = _rx(
+    r"(?i:(?:the\s+)?(?P<past>recent|past\s+few|last\s+few|past\s+several|last\s+several)\s+"
+    r"(?:days|weeks|months|quarters|years|decades)|"
+    r"(?:the\s+)?(?P<future>coming|next\s+few|next\s+several)\s+(?:days|weeks|months|"
+    r"quarters|years|decades))\b")
+OPEN_LENGTH = _rx(r"(?i:the\s+(?P<unit>days|weeks|months|years|decades)\s+ahead)\b")
 _ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th"
 QUARTER = _rx(
     rf"(?i:(?:(?P<det>the|its|their|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"

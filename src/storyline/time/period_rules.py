@@ -77,9 +77,13 @@ def duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 
 def open_length(m: re.Match[str], ctx: Context) -> TimeExpression | None:
-    """"Recent weeks", "the coming months", "the days ahead": PXW, PXM."""
-    return make(m, None, DAY, RELATIVE, "duration",
-                timex=tv.duration(None, m["unit"] or m["unit2"]))
+    """"The days ahead", "the months ahead": PXD, PXM."""
+    return make(m, None, DAY, RELATIVE, "duration", timex=tv.duration(None, m["unit"]))
+
+
+def vague_period(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"In recent years", "over the past few months", "in coming quarters"."""
+    return timex_only(m, "PAST_REF" if m["past"] else "FUTURE_REF")
 
 
 def bare_duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
