@@ -117,6 +117,13 @@ def _tense_for_month(ctx: Context, m: re.Match[str], month: int) -> str | None:
     return None if ahead in (1, 11) else ctx.tense_at(m)
 
 
+# Plural nouns a year commonly modifies ("1990 earnings", "the 2019 elections"); before any other
+# plural a bare four-digit number is a count ("2000 protesters").
+_YEAR_MODIFIED_PLURALS = frozenset({
+    "earnings", "results", "figures", "sales", "profits", "revenues", "losses", "elections",
+    "polls", "levels", "prices", "forecasts", "estimates", "games", "olympics", "accounts",
+    "budgets", "talks", "floods", "riots", "protests", "attacks", "events", "accords",
+})
 _MODIFIED_NOUN_BEFORE = frozenset({"the", "its", "their", "his", "her", "our", "a", "an",
                                    "this", "that", "whose"})
 
@@ -135,7 +142,8 @@ def year_alone(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     possessive = re.search(r"['’]s\s*$", ctx.text[max(0, m.start() - 4):m.start()]) is not None
     modifier = (before in _MODIFIED_NOUN_BEFORE or possessive) and (after[:1].islower() or (
         after[:1].isupper() and after.lower() not in pt.MONTHS))
-    bare_modifier = after[:1].islower() and after.lower() not in ("and", "or", "to", "of")
+    bare_modifier = after[:1].islower() and after.lower() not in ("and", "or", "to", "of") and (
+        not after.endswith("s") or after.lower() in _YEAR_MODIFIED_PLURALS)
     if not (m["part"] or m["poss"] or before in pt.TEMPORAL_PREPOSITIONS or modifier
             or (bare_modifier and before not in pt.NUMBERS)):
         return None
@@ -303,12 +311,19 @@ def _ago_mod(m: re.Match[str]) -> str | None:
     return pt.MODS.get(re.sub(r"\s+", " ", words.lower())) if words else None
 
 
+# "the highest level in two decades", "the first time in five years": a length, not a date
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{3,}est|first|most|least|worst|best|only)\b[^.;]*$",
+                          re.IGNORECASE)
+
+
 def in_future(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     amount = count(m["count"])
     unit = m["unit"].lower().rstrip("s")
     precision = UNIT_PRECISION[unit]
-    if ctx.tense_at(m) == PAST:  # "built in two weeks"
-        return make(m, None, precision, RELATIVE, "duration", timex=tv.duration(amount, unit))
+    superlative = _SUPERLATIVE.search(ctx.text[max(0, m.start() - 40):m.start()])
+    if ctx.tense_at(m) == PAST or superlative:  # "built in two weeks", "highest in two decades"
+        return make(m, None, precision, RELATIVE, "duration", timex=tv.duration(amount, unit),
+                    group="body")
     if amount is None:
         return make(m, None, precision, RELATIVE, timex="FUTURE_REF")
     if ctx.published is None:

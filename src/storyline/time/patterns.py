@@ -106,7 +106,7 @@ CALENDAR_UNIT = _rx(
     r"(?P<rel>last|next|this|the\s+coming|the)\s+(?P<unit>week|month|year))\b")
 AGO = _rx(rf"{_MOD_EARLY}(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+ago)\b")
 IN_FUTURE = _rx(
-    rf"(?i:in\s+(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:['’]s?\s+time)?)\b")
+    rf"(?i:in\s+(?P<body>(?P<count>{_COUNT})\s+(?P<unit>{_UNIT}))(?:['’]s?\s+time)?)\b")
 ANCHORED = _rx(
     rf"(?i:(?P<count>{_COUNT})\s+{_UNIT}\s+(?:later|earlier|previously)|"
     r"the\s+(?:previous|following|next|same|preceding|prior)\s+(?:day|week|month|year|"
@@ -134,8 +134,8 @@ NTH_FOLLOWERS = frozenset({
 
 # --- TimeML classes beyond calendar dates (issue 13) ---------------------------------------------
 # Modifiers before a count or a clock time: "more than three years", "around 7 p.m."
-_MOD = (r"(?:(?P<mod>(?i:more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|nearly|"
-        r"almost|up\s+to|at\s+most|no\s+more\s+than|no\s+less\s+than|about|around|roughly|"
+_MOD = (r"(?:(?P<mod>(?i:more\s+than|over(?!\s+the\b)|at\s+least|less\s+than|fewer\s+than|"
+        r"under|nearly|almost|up\s+to|at\s+most|no\s+more\s+than|no\s+less\s+than|about|around|roughly|"
         r"approximately|some|just\s+over|just\s+under|well\s+over))\s+)?")
 MODS: dict[str, str] = {
     "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
@@ -262,7 +262,7 @@ SET_WIDE = _rx(
     r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?"
     r"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|summer|winter|spring|"
     r"autumn|fall)s?)\b|"
-    rf"(?:(?i:every|each|on)\s+)?(?P<weekday>{_WEEKDAY_FULL})s(?:\s+(?P<wpart>(?i:mornings|"
+    rf"(?:(?i:every|each)\s+)?(?P<weekday>{_WEEKDAY_FULL})s(?:\s+(?P<wpart>(?i:mornings|"
     rf"afternoons|evenings|nights)))?\b|(?i:every|each)\s+(?P<weekday2>{_WEEKDAY_FULL})"
     r"(?:\s+(?P<wpart2>(?i:morning|afternoon|evening|night)))?\b|"
     r"(?P<rate>(?i:a|per)\s+(?:day|week|month|year))\b")

@@ -389,6 +389,10 @@ def clock(m: re.Match[str], ctx: Context) -> TimeExpression | None:
                           found.basis, found.kind, found.type, found.timex, found.mod)
 
 
+_NEAR_DAYS = 60
+"""A holiday this close to publication is that one, whatever the verb ("before Easter")."""
+
+
 def holiday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     """"Christmas", "Thanksgiving Day", "last Easter": the holiday's day in the year the words
     and the tense point to."""
@@ -406,7 +410,9 @@ def holiday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     elif rel == "next":
         found = min(d for d in days if d > ctx.published)
     else:
-        found = cal.choose(days, ctx.published, ctx.tense_at(m))
+        near = [d for d in days if abs((d - ctx.published).days) <= _NEAR_DAYS]
+        found = min(near, key=lambda d: abs((d - ctx.published).days)) if near else cal.choose(
+            days, ctx.published, ctx.tense_at(m))
     start = m.start("holiday") if rel not in ("last", "next", "this") else m.start()
     expression = make(m, found, DAY, RELATIVE)
     return TimeExpression(ctx.text[start:m.end()], start, m.end(), expression.value, DAY,

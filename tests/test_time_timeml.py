@@ -1,0 +1,272 @@
+"""TimeML (TIMEX3) type, value and mod of each class of time expression (issue 13, item 1).
+
+Every sentence here is written for these tests; each class is pinned by a few sentences of
+different shapes so that a rule written for one phrasing does not pass alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.time import TimeExpression, find_time_expressions, timexes
+
+
+def timex(text: str, published: str | None, words: str) -> TimeExpression:
+    every = find_time_expressions(text, published)
+    found = [e for e in every if e.text == words]
+    assert found, f"{words!r} not found in {[e.text for e in every]}"
+    return found[0]
+
+
+def value(text: str, published: str | None, words: str) -> tuple[str, str | None, str | None]:
+    found = timex(text, published, words)
+    return found.type, found.timex, found.mod
+
+
+# --- granularities ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Ministers met last week to discuss the grain corridor.", "last week", "2023-W10"),
+    ("The court will rule this week on the appeal.", "this week", "2023-W11"),
+    ("Talks resume next week in Geneva.", "next week", "2023-W12"),
+    ("The ferry sank two weeks ago off the coast.", "two weeks ago", "2023-W09"),
+])
+def test_weeks_are_iso_weeks(text: str, words: str, expected: str) -> None:
+    # 2023-03-15 is a Wednesday of ISO week 11
+    assert value(text, "2023-03-15", words) == ("DATE", expected, None)
+
+
+def test_weekend_is_the_iso_week_it_closes() -> None:
+    assert value("Fighting eased over the weekend.", "2023-03-13", "the weekend") == (
+        "DATE", "2023-W10-WE", None)
+    assert value("Crowds are expected this weekend.", "2023-03-13", "this weekend")[1] == \
+        "2023-W11-WE"
+
+
+@pytest.mark.parametrize(("text", "published", "words", "expected"), [
+    ("Exports fell in the third quarter.", "2021-10-28", "the third quarter", "2021-Q3"),
+    ("Third-quarter profit rose 4%.", "2021-11-02", "Third-quarter", "2021-Q3"),
+    ("The firm expects a loss in the fourth quarter.", "2021-11-02", "the fourth quarter",
+     "2021-Q4"),
+    ("Sales slumped in the fourth quarter.", "2022-01-20", "the fourth quarter", "2021-Q4"),
+    ("Output in the second quarter of 2019 was flat.", "2021-05-02",
+     "the second quarter of 2019", "2019-Q2"),
+    ("Growth slowed in the first half of 2020.", "2021-05-02", "the first half of 2020",
+     "2020-H1"),
+])
+def test_quarters_and_halves(text: str, published: str, words: str, expected: str) -> None:
+    assert value(text, published, words)[1] == expected
+
+
+def test_quarter_references_hang_on_the_quarter_spoken_of() -> None:
+    text = ("The bank earned $2 billion in the second quarter. In the year-ago quarter it lost "
+            "money, and revenue in the quarter rose. Costs were lower than a year earlier.")
+    published = "2021-07-20"
+    assert value(text, published, "the second quarter")[1] == "2021-Q2"
+    assert value(text, published, "the year-ago quarter")[1] == "2020-Q2"
+    assert value(text, published, "the quarter")[1] == "2021-Q2"
+    assert value(text, published, "a year earlier")[1] == "2020-Q2"
+
+
+def test_the_latest_quarter_without_a_quarter_before_is_the_last_complete_one() -> None:
+    assert value("Margins widened in the latest quarter.", "2021-10-26",
+                 "the latest quarter")[1] == "2021-Q3"
+    assert value("Margins will widen next quarter.", "2021-10-26", "next quarter")[1] == "2022-Q1"
+
+
+@pytest.mark.parametrize(("text", "published", "words", "expected"), [
+    ("The heat wave of this summer broke records.", "2022-08-10", "this summer", "2022-SU"),
+    ("Protests began last spring.", "2022-08-10", "last spring", "2022-SP"),
+    ("Harvest figures came in the autumn of 2021.", "2022-08-10", "autumn of 2021",
+     "2021-FA"),
+    ("Gas stocks must last this winter.", "2022-01-10", "this winter", "2021-WI"),
+])
+def test_seasons(text: str, published: str, words: str, expected: str) -> None:
+    assert value(text, published, words)[1] == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected", "mod"), [
+    ("The city grew fast in the 1990s.", "the 1990s", "199", None),
+    ("It was built in the early 1960s.", "the early 1960s", "196", "START"),
+    ("Music of the '80s is back.", "the '80s", "198", None),
+    ("Tensions date back to the nineties.", "the nineties", "199", None),
+    ("The bridge dates from the 19th century.", "the 19th century", "18", None),
+])
+def test_decades_and_centuries(text: str, words: str, expected: str, mod: str | None) -> None:
+    assert value(text, "2021-05-02", words) == ("DATE", expected, mod)
+
+
+# --- references to present, past and future ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The border is now closed.", "now", "PRESENT_REF"),
+    ("Some 300 families currently live in the camp.", "currently", "PRESENT_REF"),
+    ("The talks recently stalled.", "recently", "PAST_REF"),
+    ("Prices rose sharply in recent years.", "recent years", "PAST_REF"),
+    ("Such floods were rare in the past.", "in the past", "PAST_REF"),
+    ("A deal may come in the near future.", "the near future", "FUTURE_REF"),
+    ("Rates are expected to fall in coming months.", "coming months", "FUTURE_REF"),
+    ("The ministry will publish the list soon.", "soon", "FUTURE_REF"),
+])
+def test_present_past_and_future_references(text: str, words: str, expected: str) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.type, found.timex, found.value) == ("DATE", expected, None)
+
+
+def test_as_soon_as_is_a_conjunction_not_a_reference() -> None:
+    found = find_time_expressions("They left as soon as the shelling stopped.", "2021-05-02")
+    assert [e.timex for e in found] == []
+
+
+# --- durations and sets -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "expected", "mod"), [
+    ("The siege lasted three months.", "three months", "P3M", None),
+    ("Rescuers worked for twenty four hours.", "twenty four hours", "PT24H", None),
+    ("He served more than two years in prison.", "more than two years", "P2Y", "MORE_THAN"),
+    ("The strike went on for about a week.", "about a week", "P1W", "APPROX"),
+    ("Casualties rose over the past three days.", "the past three days", "P3D", None),
+    ("It signed a 10-year lease.", "10-year", "P10Y", None),
+    ("The drought went on for several years.", "several years", "PXY", None),
+    ("Nobody has lived there for decades.", "decades", "PXE", None),
+    ("Inflation hit its highest level in two decades.", "two decades", "P2E", None),
+    ("Losses mounted in the past two quarters.", "the past two quarters", "P6M", None),
+])
+def test_durations(text: str, words: str, expected: str, mod: str | None) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.type, found.timex, found.mod, found.value) == ("DURATION", expected, mod, None)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Protesters gather every Friday.", "every Friday", "XXXX-WXX-5"),
+    ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ("The festival is held each July.", "each July", "XXXX-07"),
+    ("Water is delivered daily.", "daily", "XXXX-XX-XX"),
+    ("Inspectors visit twice a year.", "twice a year", "P1Y"),
+    ("The company pays $4 million a year in rent.", "a year", "P1Y"),
+    ("Elections are held every four years.", "every four years", "P4Y"),
+])
+def test_sets(text: str, words: str, expected: str) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.type, found.timex, found.kind) == ("SET", expected, "set")
+
+
+def test_adjectives_and_counts_are_not_sets() -> None:
+    text = "The daily newspaper said aid came for a year."
+    assert [e.type for e in find_time_expressions(text, "2021-05-02")] == ["DURATION"]
+
+
+# --- mods, fiscal years, years as words ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "expected", "mod"), [
+    ("The offensive began in early March.", "early March", "2021-03", "START"),
+    ("A vote is due in late 2022.", "late 2022", "2022", "END"),
+    ("Fighting flared in mid-April.", "mid-April", "2021-04", "MID"),
+    ("The new terminal opens at the end of the year.", "the end of the year", "2021", "END"),
+    ("Talks begin early next week.", "early next week", "2021-W18", "START"),
+])
+def test_edges_of_a_period_are_mods(text: str, words: str, expected: str, mod: str) -> None:
+    assert value(text, "2021-05-02", words) == ("DATE", expected, mod)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Revenue in fiscal 2020 rose.", "fiscal 2020", "2020"),
+    ("The agency expects a deficit for the current fiscal year.", "the current fiscal year",
+     "2021"),
+    ("The deal should close by year-end.", "year-end", "2021"),
+    ("Results for the full year beat forecasts.", "the full year", "2021"),
+])
+def test_fiscal_years_and_year_end(text: str, words: str, expected: str) -> None:
+    assert value(text, "2021-05-02", words)[1] == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The treaty was signed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ("Plans for the year two thousand were drawn up.", "the year two thousand", "2000"),
+    ("Losses in its 1996 campaign were heavy.", "1996", "1996"),
+    ("The 2019 floods destroyed the bridge.", "2019", "2019"),
+    ("Analysts cut their 2022 earnings forecasts.", "2022", "2022"),
+])
+def test_spelled_out_and_modifier_years(text: str, words: str, expected: str) -> None:
+    assert value(text, "2021-05-02", words)[1] == expected
+
+
+def test_counts_that_look_like_years_stay_counts() -> None:
+    text = "Police counted 2000 protesters and $1990 in fines."
+    assert [e.timex for e in find_time_expressions(text, "2021-05-02")] == []
+
+
+# --- anchored expressions, full spans, times, holidays ------------------------------------------
+
+def test_anchored_expressions_count_from_the_time_spoken_of() -> None:
+    text = ("The ceasefire began on 3 March. Two days later the first convoy crossed, and the "
+            "following month the camps emptied.")
+    assert timex(text, "2020-04-20", "Two days later").timex == "2020-03-05"
+    assert timex(text, "2020-04-20", "the following month").timex == "2020-04"
+
+
+def test_anchored_expression_without_anything_before_looks_back_from_publication() -> None:
+    assert timex("Unemployment was 7% a year earlier.", "2021-05-02", "a year earlier").timex \
+        == "2020-05-02"
+    assert timex("Two days later the town fell.", "2021-05-02", "Two days later").timex is None
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Exports rose in January this year.", "January this year", "2021-01"),
+    ("The plant closed in June last year.", "June last year", "2020-06"),
+])
+def test_month_with_a_relative_year_is_one_expression(text: str, words: str,
+                                                      expected: str) -> None:
+    assert value(text, "2021-05-02", words)[1] == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected", "mod"), [
+    ("The blast was heard at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2021-04-28T22:00",
+     None),
+    ("Voting ends at noon tomorrow.", "noon tomorrow", "2021-05-03T12:00", None),
+    ("The ship docked around 7:15 p.m.", "around 7:15 p.m.", "2021-05-02T19:15", "APPROX"),
+    ("Shots rang out this morning.", "this morning", "2021-05-02TMO", None),
+    ("Talks broke down yesterday evening.", "yesterday evening", "2021-05-01TEV", None),
+])
+def test_clock_times_and_parts_of_days(text: str, words: str, expected: str,
+                                       mod: str | None) -> None:
+    # 2021-05-02 is a Sunday
+    assert value(text, "2021-05-02", words) == ("TIME", expected, mod)
+
+
+@pytest.mark.parametrize(("text", "published", "words", "expected"), [
+    ("Shops will close on Christmas Day.", "2021-12-10", "Christmas Day", "2021-12-25"),
+    ("Turnout fell on Thanksgiving.", "2021-12-01", "Thanksgiving", "2021-11-25"),
+    ("Pilgrims arrived before Easter.", "2022-04-10", "Easter", "2022-04-17"),
+    ("The parade was held on New Year's Day.", "2022-01-05", "New Year's Day", "2022-01-01"),
+])
+def test_holidays(text: str, published: str, words: str, expected: str) -> None:
+    found = timex(text, published, words)
+    assert (found.timex, found.value) == (expected, expected)
+
+
+# --- the day-level date and the API -------------------------------------------------------------
+
+def test_day_level_date_follows_the_documented_rule() -> None:
+    text = "Aid arrived last week and more is due in the third quarter; prices are high now."
+    found = {e.text: e for e in find_time_expressions(text, "2021-07-14")}
+    assert (found["last week"].timex, found["last week"].value) == ("2021-W27", "2021-07")
+    assert (found["the third quarter"].timex, found["the third quarter"].value) == (
+        "2021-Q3", "2021")
+    assert (found["now"].timex, found["now"].value) == ("PRESENT_REF", None)
+
+
+def test_without_publication_relative_values_keep_their_unknown_parts() -> None:
+    found = find_time_expressions("The vote is on 5 May, and talks follow every Monday.", None)
+    assert [(e.text, e.timex) for e in found] == [("5 May", "XXXX-05-05"),
+                                                  ("every Monday", "XXXX-WXX-1")]
+
+
+def test_timexes_api_gives_spans_type_value_and_mod() -> None:
+    rows = timexes("Fighting ended in early 2019 after three years.", "2021-05-02")
+    assert rows == [
+        {"text": "early 2019", "start": 18, "end": 28, "type": "DATE", "value": "2019",
+         "mod": "START", "date": "2019"},
+        {"text": "three years", "start": 35, "end": 46, "type": "DURATION", "value": "P3Y",
+         "mod": None, "date": None},
+    ]
