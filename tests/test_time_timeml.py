@@ -211,6 +211,20 @@ def test_anchored_expression_without_anything_before_looks_back_from_publication
     assert timex("Two days later the town fell.", "2021-05-02", "Two days later").timex is None
 
 
+def test_same_period_last_year_is_the_quarter_spoken_of_or_last_year() -> None:
+    text = "Profit rose in the third quarter from the same period last year."
+    assert timex(text, "2020-11-04", "the same period last year").timex == "2019-Q3"
+    assert timex("Output was flat from the same period last year.", "2020-11-04",
+                 "the same period last year").timex == "2019"
+
+
+def test_counted_from_now_looks_forward() -> None:
+    assert timex("Two weeks from now the deadline expires.", "2020-03-04",
+                 "Two weeks from now").timex == "2020-W12"
+    assert timex("The plant opens three years from now.", "2020-03-04",
+                 "three years from now").timex == "2023"
+
+
 @pytest.mark.parametrize(("text", "words", "expected"), [
     ("Exports rose in January this year.", "January this year", "2021-01"),
     ("The plant closed in June last year.", "June last year", "2020-06"),

@@ -146,6 +146,10 @@ def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None
         if last is None or last[1] != "quarter":
             return None  # keeps the value counted from publication
         wanted = "quarter"
+    if wanted == "quarter-or-year":
+        if last is None or last[1] != "quarter":
+            return f"{published.year - 1:04d}" if published else None
+        wanted = "quarter"
     if unit == "quarter" or wanted == "quarter":
         base = last_quarter or (_last_complete_quarter(published) if published else None)
         if base is None:

@@ -332,6 +332,18 @@ def in_future(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return make(m, value, precision, RELATIVE, timex=offset_timex(ctx.published, amount, unit))
 
 
+def from_now(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"Two weeks from now", "a year hence": counted forward from publication."""
+    amount = count(m["count"])
+    unit = m["unit"].lower().rstrip("s")
+    if amount is None:
+        return make(m, None, UNIT_PRECISION[unit], RELATIVE, timex="FUTURE_REF")
+    if ctx.published is None:
+        return make(m, None, UNIT_PRECISION[unit], RELATIVE)
+    value, precision = _offset(ctx.published, amount, unit)
+    return make(m, value, precision, RELATIVE, timex=offset_timex(ctx.published, amount, unit))
+
+
 def _offset(published: date, amount: int, unit: str) -> tuple[str, str]:
     """The date `amount` units after publication (negative: before), at the unit's precision."""
     unit = unit.lower().rstrip("s")

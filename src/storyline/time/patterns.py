@@ -107,6 +107,8 @@ CALENDAR_UNIT = _rx(
 AGO = _rx(rf"{_MOD_EARLY}(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+ago)\b")
 IN_FUTURE = _rx(
     rf"(?i:in\s+(?P<body>(?P<count>{_COUNT})\s+(?P<unit>{_UNIT}))(?:['’]s?\s+time)?)\b")
+FROM_NOW = _rx(
+    rf"(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?:from\s+(?:now|today)|hence))\b")
 ANCHORED = _rx(
     rf"(?i:(?P<count>{_COUNT})\s+{_UNIT}\s+(?:later|earlier|previously)|"
     r"the\s+(?:previous|following|next|same|preceding|prior)\s+(?:day|week|month|year|"

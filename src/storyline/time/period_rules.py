@@ -218,8 +218,12 @@ def quarter_reference(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     det = re.sub(r"\s+", " ", m["det"].lower())
     cmp = re.sub(r"\s+", " ", ((m["cmp"] or "") + " " + (m["cmp2"] or "")).lower()).strip()
     noun = m["noun"].lower()
-    if noun == "period" and not cmp:
+    if noun == "period" and not cmp and not m["last"]:
         return None  # "the period" alone is any stretch of time
+    if noun == "period" and m["last"] and not cmp:
+        # "the same period last year": the period spoken of, a year before; else last year
+        ctx.anchored[m.span()] = ("shift", -1, "year", "quarter-or-year")
+        return make(m, None, YEAR, RELATIVE)
     if ctx.published is not None and det in ("last", "next", "this") and not cmp:
         offset = {"last": -1, "next": 1, "this": 0}[det]
         year, number = tv.shift_quarter(*tv.quarter_of(ctx.published), offset)
