@@ -111,6 +111,17 @@ def event_date(
     return best.value, best.text, best.basis
 
 
+def date_trigger(
+    article: Article, sent: Span, trigger_start: int, times: list[TimeExpression],
+    event_type: str = "",
+) -> tuple[str | None, str | None, str | None]:
+    """`event_date` for an event named by the word at character `trigger_start` of the parsed
+    text (a trigger annotated by hand, say) rather than by the coder's verbs."""
+    inside = sent.start_char <= trigger_start < sent.end_char
+    return event_date(article, sent, times, event_type,
+                      [trigger_start - sent.start_char] if inside else [])
+
+
 def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:
     """Token indices of the event's words and the verbs coordinated with them ("were killed
     and others wounded in an attack on Thursday" dates the killing too)."""
