@@ -8,6 +8,8 @@ later pass the tense explicitly and skip this.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 PAST = "past"
 FUTURE = "future"
@@ -63,17 +65,25 @@ _MODALS = frozenset({"will", "would", "shall", "to", "could", "may", "might", "m
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end): tense cues beyond it say nothing about this date."""
-    left, right = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, match.start()):
-            continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start()
-            break
+    """The sentence around [start, end): tense cues beyond it say nothing about this date.
+
+    The text's sentence ends are found once and bisected, so finding every expression of a text
+    stays linear in its size."""
+    starts, stops = _sentence_breaks(text)
+    index = bisect_right(stops, start)  # breaks that end at or before the expression
+    left = stops[index - 1] if index else 0
+    following = bisect_left(starts, end, lo=index)
+    right = starts[following] if following < len(starts) else len(text)
     return left, right
+
+
+@lru_cache(maxsize=16)
+def _sentence_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start and end offsets of every sentence break of `text`, in order (cached: one scan per
+    text, however many expressions ask)."""
+    breaks = [m.span() for m in _SENTENCE_END.finditer(text)
+              if not _is_abbreviation(text, m.start())]
+    return tuple(s for s, _ in breaks), tuple(e for _, e in breaks)
 
 
 def _is_abbreviation(text: str, position: int) -> bool:
