@@ -19,6 +19,7 @@ from storyline.events.rules import lemma_of, noun_entry
 from storyline.model import Article, Event
 from storyline.time import TimeExpression, find_time_expressions, is_timestamp, parse_published
 from storyline.time.published import parse_dateline
+from storyline.time.tense import FUTURE, PAST, parsed_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -108,6 +109,7 @@ def event_date(
                                           spoken or not _dates_the_report(sent, t),
                                           _PRECISION_RANK.get(t.precision, 0),
                                           -min(abs(t.start - a) for a in anchors), -t.start))
+    best = _in_its_tense(best, sent, article.published or narrow_anchor(article))
     return best.value, best.text, best.basis
 
 
@@ -120,6 +122,50 @@ def date_trigger(
     inside = sent.start_char <= trigger_start < sent.end_char
     return event_date(article, sent, times, event_type,
                       [trigger_start - sent.start_char] if inside else [])
+
+
+CONTEXT_BEFORE = 40
+"""Characters before the sentence handed to resolution with it (a rule may look at the word
+before an expression)."""
+
+
+def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
+                  ) -> TimeExpression:
+    """The expression resolved in the direction its own verb group gives in the parse ("will
+    buy shares tendered through Nov. 17" is ahead: "tendered" describes the shares and has no
+    tense). The words-only guess made for the whole text stays when there is no parse to read or
+    the date is written in full; an open direction takes the nearer of the two readings."""
+    if expression.basis != "relative" or published is None:
+        return expression
+    span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return expression
+    direction = parsed_tense(span.root)
+    left = max(0, sent.start_char - CONTEXT_BEFORE)
+    text = sent.doc.text[left:sent.end_char]
+
+    def read(tense: str) -> TimeExpression | None:
+        for found in find_time_expressions(text, published, tense):
+            if (found.start + left, found.end + left) == (expression.start, expression.end):
+                return replace(found, start=expression.start, end=expression.end)
+        return None
+
+    readings = [r for r in (read(t) for t in ([direction] if direction else [PAST, FUTURE]))
+                if r is not None and r.value]
+    if not readings:
+        return expression
+    anchor = date.fromisoformat(published[:10])
+    return min(readings, key=lambda r: (abs((_middle(r.value) - anchor).days),
+                                        _middle(r.value) > anchor))
+
+
+def _middle(value: str) -> date:
+    """A value's middle day, to say which of two readings lies nearer publication."""
+    if len(value) == 4:
+        return date(int(value), 7, 1)
+    if len(value) == 7:
+        return date(int(value[:4]), int(value[5:7]), 15)
+    return date.fromisoformat(value[:10])
 
 
 def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PAST = "past"
 FUTURE = "future"
@@ -158,3 +163,113 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
         if cue is not None:
             return cue
     return None
+
+
+# --- from a parse: the verb group a time expression belongs to ---------------------------------
+
+PRESENT = "present"
+SIMPLE, PROGRESSIVE, PERFECT = "simple", "progressive", "perfect"
+
+PLAN_WORDS = frozenset(
+    "schedule set due expect slate plan intend aim hope want agree promise decide vow pledge "
+    "threaten seek prepare propose arrange go be poise likely about ready anticipate".split()
+)
+"""Governors of a to-infinitive that put the infinitive's event ahead of them ("is scheduled to
+open", "is to", "is due to", "was going to"): looking back from a past report, the event may lie
+on either side of publication."""
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WILL = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_CLIMB_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class VerbGroup:
+    """The tense, aspect and voice of the verb group a word belongs to, read from the parse."""
+
+    verb: Any
+    """The spaCy token heading the group (the lexical verb)."""
+    tense: str
+    """"past", "present" or "future" (a modal: "will", "would", "may" …)."""
+    aspect: str
+    """"simple", "progressive" or "perfect"."""
+    passive: bool = False
+    scheduled: bool = False
+    """Under planned wording: "is scheduled/set/due/expected to", "is to", "plans to"."""
+    infinitive: bool = False
+    """Reached through a to-infinitive ("needs to pay by Friday")."""
+    participle: bool = False
+    """A past participle without auxiliaries ("shares tendered through Nov. 17", "the terms,
+    announced Friday, …"): no tense of its own, and not the tense of the verb it hangs on
+    either, unless that one is past."""
+
+    def direction(self) -> str | None:
+        """Which way a relative time of this group points from publication: past, future, or
+        None (nearest). A past report of a plan leaves its day open ("was to meet on Friday")."""
+        if self.participle:
+            return PAST if self.tense == PAST else None
+        if self.tense == FUTURE:
+            return FUTURE
+        if self.tense == PAST:
+            return None if self.scheduled else PAST
+        if self.scheduled or self.infinitive or self.aspect == PROGRESSIVE:
+            return FUTURE  # "is due to start", "hopes to win", "is meeting on Monday"
+        if self.aspect == PERFECT:
+            return PAST  # "has met", "has been moved"
+        return None  # a plain present: habitual or timetable, no direction of its own
+
+
+def verb_group(token: Token) -> VerbGroup | None:
+    """The verb group that carries the tense of the clause `token` stands in.
+
+    From a time word the walk goes up to its verb; a verb without a finite form of its own takes
+    the tense of what governs it: a to-infinitive its governor's (noting planned wording), a
+    participle or gerund the verb its noun or clause hangs on, a coordinated verb its first
+    conjunct's. None when nothing up to the root is finite (a headline fragment), or when the
+    verb found heads a "that" clause the word stands before (the parse went wrong)."""
+    tok = token
+    scheduled = infinitive = participle = False
+    for _ in range(_CLIMB_LIMIT):
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        finite = sorted([a for a in auxes if a.tag_ in _FINITE_TAGS]
+                        + ([tok] if tok.tag_ in _FINITE_TAGS else []), key=lambda t: t.i)
+        if finite:
+            if any(c.dep_ == "mark" and token.i < c.i < tok.i for c in tok.children):
+                return None  # the word lies before the clause's "that": a parse gone wrong
+            return _group(tok, auxes, finite[0], scheduled, infinitive, participle)
+        if tok.head.i == tok.i:
+            return None
+        to_infinitive = any(a.tag_ == "TO" for a in auxes)
+        if to_infinitive or tok.dep_ == "xcomp":
+            governor = tok.head
+            infinitive = infinitive or to_infinitive
+            scheduled = scheduled or governor.lemma_.lower() in PLAN_WORDS
+        elif tok.tag_ == "VBN" and not auxes and not scheduled:
+            participle = True
+        tok = tok.head
+    return None
+
+
+def _group(verb: Token, auxes: list[Token], first: Token, scheduled: bool, infinitive: bool,
+           participle: bool) -> VerbGroup:
+    passive = any(a.dep_ == "auxpass" for a in auxes)
+    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    progressive = (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)) or any(
+        a.lower_ == "being" for a in auxes)
+    aspect = PERFECT if perfect else PROGRESSIVE if progressive else SIMPLE
+    if first.tag_ == "MD":
+        word = first.lower_
+        if word not in _WILL and perfect:
+            tense = PAST  # "would have met", "may have left"
+        else:
+            tense = FUTURE  # "will", and "would" of reported plans ("said it would meet")
+    else:
+        tense = PAST if first.tag_ == "VBD" else PRESENT
+    return VerbGroup(verb, tense, aspect, passive, scheduled, infinitive, participle)
+
+
+def parsed_tense(token: Token) -> str | None:
+    """Direction for a time expression whose head word is `token`, from its verb group."""
+    group = verb_group(token)
+    return group.direction() if group is not None else None
