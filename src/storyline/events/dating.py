@@ -135,7 +135,8 @@ def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
     buy shares tendered through Nov. 17" is ahead: "tendered" describes the shares and has no
     tense). The words-only guess made for the whole text stays when there is no parse to read or
     the date is written in full; an open direction takes the nearer of the two readings."""
-    if expression.basis != "relative" or published is None:
+    anchor = parse_published(published)
+    if expression.basis != "relative" or anchor is None:
         return expression
     span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
@@ -150,13 +151,18 @@ def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
                 return replace(found, start=expression.start, end=expression.end)
         return None
 
-    readings = [r for r in (read(t) for t in ([direction] if direction else [PAST, FUTURE]))
-                if r is not None and r.value]
+    readings = {t: r for t in (PAST, FUTURE) if (r := read(t)) is not None and r.value}
     if not readings:
         return expression
-    anchor = date.fromisoformat(published[:10])
-    return min(readings, key=lambda r: (abs((_middle(r.value) - anchor).days),
-                                        _middle(r.value) > anchor))
+    nearest = min(readings.values(), key=lambda r: (abs((_middle(r.value) - anchor).days),
+                                                    _middle(r.value) > anchor))
+    chosen = readings.get(direction) if direction else None
+    if chosen is None or abs((_middle(chosen.value) - anchor).days) > MAX_SHIFT_DAYS:
+        return nearest  # a tense moves a date within the year, not to a far year that fits
+    return chosen
+
+
+MAX_SHIFT_DAYS = 370
 
 
 def _middle(value: str) -> date:
@@ -186,24 +192,62 @@ def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:
     return found
 
 
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
+                          "conj", "parataxis", "pcomp"})
+"""Dependencies that open a clause of its own: a time beyond one belongs to another verb."""
+FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+"""Clauses whose time is not their governor's: what was said ("said the plant closed in
+May"), a clause describing a noun ("the deal brokered last month")."""
+SCHEDULING = frozenset({"schedule", "set", "due", "plan", "slate", "expect", "timetable"})
+"""A clause "scheduled to open on Monday" describing a noun dates the noun's event."""
+
+
 def _attachment(sent: Span, expression: TimeExpression, event: set[int]) -> str:
-    """Where a time expression hangs: on the event's words ("event"), inside a clause that
-    describes a noun and holds none of them ("modifier"), or elsewhere ("other")."""
+    """How a time expression stands to the event's words in the parse: in the event's own
+    clause ("event"); in a clause the event stands in, or that a to-infinitive or participle of
+    the event opens ("other": it may date the event); or in a clause of its own below the
+    event, beside it, or describing a noun ("modifier": it dates something else)."""
     if not event:
         return "other"
     span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
         return "other"
-    tok = span.root
-    for _ in range(len(sent)):
-        if tok.i in event:
-            return "event"
-        if tok.dep_ in ("relcl", "acl") and tok.i not in event:
-            return "modifier"
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
+    return max((_link(span.root, sent.doc[i]) for i in event),
+               key=("modifier", "other", "event").index)
+
+
+def _link(time: Token, event: Token) -> str:
+    time_path = _path_up(time)
+    depth = {t.i: k for k, t in enumerate(time_path)}
+    event_path = _path_up(event)
+    meeting = next(k for k, t in enumerate(event_path) if t.i in depth or t.head.i == t.i)
+    below_time = time_path[:depth.get(event_path[meeting].i, len(time_path))]
+    below_event = event_path[:meeting]
+    time_clauses = [t for t in below_time
+                    if t.dep_ in CLAUSE_LINKS and not _scheduling(t, event)]
+    event_clauses = [t for t in below_event if t.dep_ in CLAUSE_LINKS]
+    if not time_clauses:
+        return "event" if not event_clauses else "other"
+    if event_clauses or any(t.dep_ in FOREIGN_CLAUSES for t in time_clauses):
+        return "modifier"
     return "other"
+
+
+def _path_up(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head.i != path[-1].i and len(path) <= len(token.sent):
+        path.append(path[-1].head)
+    return path
+
+
+def _scheduling(token: Token, event: Token) -> bool:
+    """A participle of scheduling wording describing the event's own noun, or a to-infinitive
+    under one ("attend a meeting scheduled to open on Monday"): it dates that noun's event."""
+    participle = token.head if token.dep_ == "xcomp" else token
+    if participle.dep_ != "acl" or participle.lemma_.lower() not in SCHEDULING:
+        return False
+    noun = participle.head
+    return noun.i == event.i or noun.head.i == event.i
 
 
 SPOKEN_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
