@@ -192,12 +192,14 @@ def _event_tokens(sent: Span, verbs: Sequence[int]) -> set[int]:
     return found
 
 
-CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
-                          "conj", "parataxis", "pcomp"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "amod", "csubj",
+                          "csubjpass", "conj", "parataxis", "pcomp"})
 """Dependencies that open a clause of its own: a time beyond one belongs to another verb."""
-FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "acl", "amod", "csubj", "csubjpass",
+                             "parataxis"})
 """Clauses whose time is not their governor's: what was said ("said the plant closed in
-May"), a clause describing a noun ("the deal brokered last month")."""
+May"), a clause or adjective describing a noun ("the deal brokered last month", "bonds due
+Nov. 1, 2030")."""
 SCHEDULING = frozenset({"schedule", "set", "due", "plan", "slate", "expect", "timetable"})
 """A clause "scheduled to open on Monday" describing a noun dates the noun's event."""
 

@@ -121,12 +121,44 @@ def _cue(words: list[str], index: int) -> str | None:
     return None
 
 
+# Words after "to" that make it a preposition, though lower-case: time modifiers ("moved to
+# late October"), nouns that follow passive verbs ("sentenced to death", "returned to power") and
+# words with a noun's ending ("raised to completion").
+_NOT_VERBS_AFTER_TO = frozenset({
+    "next", "last", "late", "early", "mid", "later", "earlier", "about", "around", "between",
+    "within", "death", "prison", "jail", "power", "office", "court", "hospital", "trial", "life",
+    "parliament", "congress", "exile", "safety", "zero", "date",
+})
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ism", "ist")
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "which", "that"})
+_ADVERBIAL_BEFORE = frozenset({"not", "never", "also", "just", "only", "then", "recently"})
+
+
 def _is_infinitive(words: list[str], index: int) -> bool:
-    """"to complete" (a verb follows) rather than "to the polls" or "to Paris"."""
+    """"to complete" (a verb follows) rather than "to the polls", "to Paris" or "to death"."""
     if words[index] != "to" or index + 1 >= len(words):
         return False
     following = words[index + 1]
-    return following.isalpha() and following.islower() and following not in _DETERMINERS
+    return (following.isalpha() and following.islower() and following not in _DETERMINERS
+            and following not in _NOT_VERBS_AFTER_TO and not following.endswith(_NOUN_ENDINGS))
+
+
+def _describes_a_noun(words: list[str], index: int) -> bool:
+    """A past form right after a noun ("shares tendered", "Series H preferred shares") may be
+    a participle describing it rather than a finite verb: taken so only when a future cue
+    stands further left in the clause ("will buy shares tendered through Nov. 17")."""
+    if index == 0 or words[index] in _IRREGULAR_PAST or words[index] in _PAST_WORDS:
+        return False
+    before = words[index - 1]
+    if (before in _PRONOUNS or before in _PASSIVE_AUX or before in _ADVERBIAL_BEFORE
+            or before in _MODALS or before in _CLAUSE_BREAKS or before.endswith("ly")):
+        return False
+    for earlier in range(index - 1, -1, -1):
+        if words[earlier] in _CLAUSE_BREAKS:
+            return False
+        if _cue(words, earlier) == FUTURE:
+            return True
+    return False
 
 
 def infer_tense(text: str, start: int, end: int) -> str | None:
@@ -136,7 +168,9 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
     on Tuesday in an election shaped by..."), so the nearest cue to the left wins; a cue to the
     right counts only when the left has none, and only up to the end of the clause, except that a
     fronted phrase ("On Sunday, police said") reaches past its comma. A past verb followed by an
-    infinitive ("had promised to complete it by August 31") leaves the direction open.
+    infinitive ("had promised to complete it by August 31") leaves the direction open; a
+    participle describing a noun under a future verb ("will buy shares tendered through
+    Nov. 17") has no tense and leaves it open too.
     """
     left, right = sentence_bounds(text, start, end)
     tokens = [(m.start() + left, m.end() + left, m.group().lower().replace("’", "'"))
@@ -149,6 +183,8 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
         if words[index] in _CLAUSE_BREAKS:
             break
         cue = _cue(words, index)
+        if cue == PAST and _describes_a_noun(words, index):
+            return None
         if cue is not None:
             return None if cue == PAST and infinitive else cue
         infinitive = infinitive or _is_infinitive(words, index)
