@@ -19,7 +19,7 @@ from storyline.events.rules import lemma_of, noun_entry
 from storyline.model import Article, Event
 from storyline.time import TimeExpression, find_time_expressions, is_timestamp, parse_published
 from storyline.time.published import parse_dateline
-from storyline.time.tense import FUTURE, PAST, parsed_tense
+from storyline.time.tense import FUTURE, PAST, PERFECT, PRESENT, SIMPLE, parsed_tense, verb_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -372,14 +372,18 @@ def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> 
 
 
 def _background(verb: Token) -> bool:
-    """A present, present-perfect or habitual main verb states how things stand, not what was
-    said at the news. A claim given "according to" someone has no verb of saying: its tense is
-    the claim's ("aid has ended up in the hands of …"), not the statement's, so it stays."""
+    """A present, present-perfect, past-perfect or habitual main verb states how things stand
+    or what came before, not what was said at the news ("Moscow backs Assad", "Erdogan has
+    said …", "Ankara had warned …"). A claim given "according to" someone has no verb of
+    saying: its tense is the claim's ("aid has ended up in the hands of …"), not the
+    statement's, so it stays."""
     if any(t.lower_ == "according" for t in verb.sent):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True
-    if verb.tag_ in ("VBZ", "VBP") and not any(a.tag_ == "MD" for a in auxes):
-        return True
-    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)
+    group = verb_group(verb)
+    if group is None or group.tense == FUTURE or group.scheduled:
+        return False
+    if group.tense == PRESENT:
+        return group.aspect in (SIMPLE, PERFECT)
+    return group.aspect == PERFECT

@@ -290,7 +290,8 @@ def verb_group(token: Token) -> VerbGroup | None:
 def _group(verb: Token, auxes: list[Token], first: Token, scheduled: bool, infinitive: bool,
            participle: bool) -> VerbGroup:
     passive = any(a.dep_ == "auxpass" for a in auxes)
-    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    perfect = any(a.lemma_ == "have" for a in auxes) and (
+        verb.tag_ == "VBN" or any(a.lower_ == "been" for a in auxes))  # "has been saying" too
     progressive = (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)) or any(
         a.lower_ == "being" for a in auxes)
     aspect = PERFECT if perfect else PROGRESSIVE if progressive else SIMPLE
