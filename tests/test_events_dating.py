@@ -1,0 +1,137 @@
+"""Which time expression dates an event, and in which direction, read from the parse.
+
+Every sentence is written here, about invented events; each group pins one rule on several
+examples of its class."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.events.dating import date_trigger
+from storyline.model import Article
+from storyline.time import find_time_expressions
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    pytest.importorskip("spacy")
+    from storyline.nlp import load_nlp
+
+    return load_nlp()
+
+
+def date_of(nlp: Any, text: str, trigger: str, published: str) -> tuple[str | None, str | None]:
+    """(date, date words) storyline gives the event named by `trigger` in `text`."""
+    doc = nlp(text)
+    start = text.index(trigger)
+    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0].sent
+    article = Article(id="t", source="t", outlet=None, title=None, published=published,
+                      published_basis=None, language="en", text=text)
+    times = [t for t in find_time_expressions(text, published) if t.kind == "date"]
+    value, words, _ = date_trigger(article, sent, start, times)
+    return value, words
+
+
+SATURDAY = "2024-06-08"
+FRIDAY = "2024-06-07"
+
+
+# --- weekdays ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The two delegations are scheduled to hold talks in Vienna on Monday.", "hold"),
+    ("The transport minister will open the new bridge on Monday.", "open"),
+    ("The union is set to begin a strike at the port on Monday.", "begin"),
+    ("The committee is expected to publish its findings on Monday.", "publish"),
+    ("Negotiators said they would meet again on Monday.", "meet"),
+    ("The summit is to take place in Lisbon on Monday.", "take"),
+])
+def test_weekday_with_future_or_planned_wording_is_the_next_such_day(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, SATURDAY) == ("2024-06-10", "Monday")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The finance ministers met in Brussels on Thursday.", "met"),
+    ("The talks on the fishing quota were held on Thursday.", "held"),
+    ("Flood waters were rising in the valley on Thursday.", "rising"),
+    ("The mayor had signed the decree on Thursday, aides said.", "signed"),
+])
+def test_weekday_in_past_tense_is_the_last_such_day_before_publication(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, FRIDAY) == ("2024-06-06", "Thursday")
+
+
+def test_weekday_in_past_tense_is_the_publication_day_only_on_that_weekday(nlp) -> None:
+    text = "The finance ministers met in Brussels on Friday."
+    assert date_of(nlp, text, "met", FRIDAY) == (FRIDAY, "Friday")
+    assert date_of(nlp, text, "met", SATURDAY) == (FRIDAY, "Friday")
+
+
+# --- months without a year ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "published", "expected"), [
+    ("In December, the city council announced a new housing plan.", "announced", "2025-01-12",
+     "2024-12"),
+    ("The court ruled on the water dispute in November.", "ruled", "2025-01-12", "2024-11"),
+    ("The former governor was sentenced to prison in October.", "sentenced", "2024-05-10",
+     "2023-10"),
+])
+def test_month_in_past_tense_is_the_most_recent_such_month(nlp, text, trigger, published,
+                                                           expected):
+    assert date_of(nlp, text, trigger, published)[0] == expected
+
+
+def test_month_with_future_wording_is_the_coming_one(nlp) -> None:
+    text = "The orchestra will tour Japan in March."
+    assert date_of(nlp, text, "tour", "2024-04-10")[0] == "2025-03"
+
+
+# --- the event's own verb group, not the nearest participle ------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Acme will buy all shares tendered through Nov. 17.", "tendered", "2023-11-17"),
+    ("The bank will redeem its Series B preferred shares on Nov. 20.", "redeem", "2023-11-20"),
+    ("The port will inspect every container unloaded on Nov. 2.", "unloaded", "2023-11-02"),
+])
+def test_participle_describing_a_noun_carries_no_past_of_its_own(
+        nlp, text, trigger, expected):
+    assert date_of(nlp, text, trigger, "2023-10-27")[0] == expected
+
+
+def test_written_weekday_and_day_pick_the_nearest_year_that_fits(nlp) -> None:
+    text = "The paper said in an editorial on Saturday, April 25, that the law was unfair."
+    assert date_of(nlp, text, "said", "2026-04-24")[0] == "2026-04-25"
+
+
+# --- which time of the sentence ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The senator, who had criticised the merger on Monday, voted against it.", "criticised",
+     "2024-06-03"),
+    ("Farmers, who condemned the new tariff on Monday, blocked the main road.", "tariff",
+     "2024-06-03"),
+    ("The league praised the referee's decision on Monday to abandon the match.", "decision",
+     "2024-06-03"),
+])
+def test_event_whose_clause_has_its_own_time_takes_it(nlp, text, trigger, expected):
+    assert date_of(nlp, text, trigger, FRIDAY)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The ministry says the chemical plant closed in May.", "says"),
+    ("Analysts expect the price war to continue through next year.", "expect"),
+    ("The airline, whose pilots struck in March, reports its results.", "reports"),
+    ("The firm issued bonds due Nov. 1, 2031, to refinance its debt.", "issued"),
+    ("Acme will buy all shares tendered through Nov. 17.", "buy"),
+])
+def test_time_of_another_clause_does_not_date_the_event(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Both delegations will attend a meeting scheduled to open in Geneva on Monday.", "attend"),
+    ("The envoys will join talks set to resume in Doha on Monday.", "join"),
+])
+def test_scheduling_clause_of_the_event_noun_dates_the_event(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, SATURDAY) == ("2024-06-10", "Monday")
