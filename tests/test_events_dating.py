@@ -135,3 +135,25 @@ def test_time_of_another_clause_does_not_date_the_event(nlp, text, trigger):
 ])
 def test_scheduling_clause_of_the_event_noun_dates_the_event(nlp, text, trigger):
     assert date_of(nlp, text, trigger, SATURDAY) == ("2024-06-10", "Monday")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The 2019 treaty still protects the seals of the bay.", "protects"),
+    ("The brewer posted a third-quarter loss of $4 million.", "posted"),
+    ("Both teams are training hard for the 2030 tournament.", "training"),
+])
+def test_year_or_quarter_before_a_noun_names_the_thing_not_the_event(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The brewer earned $4 million, compared with $6 million a year earlier.",
+    "The brewer earned $4 million, versus $6 million in 2023.",
+])
+def test_time_of_a_comparison_dates_the_figure_compared_with(nlp, text):
+    assert date_of(nlp, text, "earned", FRIDAY) == (FRIDAY, None)
+
+
+def test_day_before_a_noun_names_its_occasion(nlp) -> None:
+    text = "Friday's vote on the harbour plan drew a record turnout."
+    assert date_of(nlp, text, "drew", SATURDAY) == (FRIDAY, "Friday's")

@@ -22,7 +22,7 @@ from storyline.time.published import parse_dateline
 from storyline.time.tense import FUTURE, PAST, PERFECT, PRESENT, SIMPLE, parsed_tense, verb_group
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 NARROW_DAYS = 3
@@ -124,6 +124,18 @@ def date_trigger(
                       [trigger_start - sent.start_char] if inside else [])
 
 
+def time_head(doc: Doc, expression: TimeExpression) -> Token | None:
+    """The word of a time expression that attaches it to the sentence: of the words whose head
+    lies outside it, the last that is no article or punctuation ("quarter" in "a
+    third-quarter", which hangs on the noun after it)."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return None
+    outward = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    content = [t for t in outward if t.dep_ not in ("det", "punct", "predet")]
+    return (content or outward or [span.root])[-1]
+
+
 CONTEXT_BEFORE = 40
 """Characters before the sentence handed to resolution with it (a rule may look at the word
 before an expression)."""
@@ -138,10 +150,10 @@ def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
     anchor = parse_published(published)
     if expression.basis != "relative" or anchor is None:
         return expression
-    span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None:
+    head = time_head(sent.doc, expression)
+    if head is None:
         return expression
-    direction = parsed_tense(span.root)
+    direction = parsed_tense(head)
     left = max(0, sent.start_char - CONTEXT_BEFORE)
     text = sent.doc.text[left:sent.end_char]
 
@@ -211,20 +223,24 @@ def _attachment(sent: Span, expression: TimeExpression, event: set[int]) -> str:
     event, beside it, or describing a noun ("modifier": it dates something else)."""
     if not event:
         return "other"
-    span = sent.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None:
+    head = time_head(sent.doc, expression)
+    if head is None:
         return "other"
-    return max((_link(span.root, sent.doc[i]) for i in event),
+    coarse = expression.precision != "day"
+    return max((_link(head, sent.doc[i], coarse) for i in event),
                key=("modifier", "other", "event").index)
 
 
-def _link(time: Token, event: Token) -> str:
+def _link(time: Token, event: Token, coarse: bool) -> str:
     time_path = _path_up(time)
     depth = {t.i: k for k, t in enumerate(time_path)}
     event_path = _path_up(event)
     meeting = next(k for k, t in enumerate(event_path) if t.i in depth or t.head.i == t.i)
     below_time = time_path[:depth.get(event_path[meeting].i, len(time_path))]
     below_event = event_path[:meeting]
+    if (coarse and _names_a_thing(time, event)) or any(
+            t.lemma_.lower() in COMPARISON for t in below_time):
+        return "modifier"
     time_clauses = [t for t in below_time
                     if t.dep_ in CLAUSE_LINKS and not _scheduling(t, event)]
     event_clauses = [t for t in below_event if t.dep_ in CLAUSE_LINKS]
@@ -233,6 +249,23 @@ def _link(time: Token, event: Token) -> str:
     if event_clauses or any(t.dep_ in FOREIGN_CLAUSES for t in time_clauses):
         return "modifier"
     return "other"
+
+
+PRENOMINAL = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
+COMPARISON = frozenset({"compare", "versus", "vs", "vs."})
+"""A time in a comparison ("net income of $5 million, compared with $3 million a year
+earlier") dates the figure compared with, not the event."""
+
+
+def _names_a_thing(time: Token, event: Token) -> bool:
+    """A year, quarter or month written before a noun says which thing ("the 1978 resolution",
+    "a third-quarter loss"): it dates that noun, or a clause describing the noun, not another
+    event of the sentence. (A day before a noun names its occasion, "Friday's vote", and is
+    left to the other rules.)"""
+    noun = time.head
+    if time.dep_ not in PRENOMINAL or noun.pos_ not in ("NOUN", "PROPN") or time.i > noun.i:
+        return False
+    return event.i != noun.i and event.head.i != noun.i
 
 
 def _path_up(token: Token) -> list[Token]:
@@ -268,10 +301,9 @@ def _dates_the_report(sent: Span, expression: TimeExpression) -> bool:
     if root.lemma_ not in REPORTING:
         return False
     doc = sent.doc
-    token = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if token is None:
+    head = time_head(doc, expression)
+    if head is None:
         return False
-    head = token.root
     while head.head.i != head.i and head.head.i != root.i:  # spaCy makes new Token objects
         head = head.head
     return head.head.i == root.i and head.i != root.i and head.dep_ in {
