@@ -212,7 +212,8 @@ FOREIGN_CLAUSES = frozenset({"ccomp", "relcl", "acl", "amod", "csubj", "csubjpas
 """Clauses whose time is not their governor's: what was said ("said the plant closed in
 May"), a clause or adjective describing a noun ("the deal brokered last month", "bonds due
 Nov. 1, 2030")."""
-SCHEDULING = frozenset({"schedule", "set", "due", "plan", "slate", "expect", "timetable"})
+SCHEDULING = frozenset({"schedule", "set", "due", "plan", "slate", "slated", "expect",
+                        "timetable"})
 """A clause "scheduled to open on Monday" describing a noun dates the noun's event."""
 
 
@@ -279,7 +280,7 @@ def _scheduling(token: Token, event: Token) -> bool:
     """A participle of scheduling wording describing the event's own noun, or a to-infinitive
     under one ("attend a meeting scheduled to open on Monday"): it dates that noun's event."""
     participle = token.head if token.dep_ == "xcomp" else token
-    if participle.dep_ != "acl" or participle.lemma_.lower() not in SCHEDULING:
+    if participle.dep_ != "acl" or not {participle.lemma_.lower(), participle.lower_} & SCHEDULING:
         return False
     noun = participle.head
     return noun.i == event.i or noun.head.i == event.i

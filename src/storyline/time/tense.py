@@ -208,7 +208,8 @@ SIMPLE, PROGRESSIVE, PERFECT = "simple", "progressive", "perfect"
 
 PLAN_WORDS = frozenset(
     "schedule set due expect slate plan intend aim hope want agree promise decide vow pledge "
-    "threaten seek prepare propose arrange go be poise likely about ready anticipate".split()
+    "threaten seek prepare propose arrange go be poise likely about ready anticipate "
+    "slated".split()  # the tagger lemmatizes "slated" to "slat"
 )
 """Governors of a to-infinitive that put the infinitive's event ahead of them ("is scheduled to
 open", "is to", "is due to", "was going to"): looking back from a past report, the event may lie
@@ -280,7 +281,8 @@ def verb_group(token: Token) -> VerbGroup | None:
         if to_infinitive or tok.dep_ == "xcomp":
             governor = tok.head
             infinitive = infinitive or to_infinitive
-            scheduled = scheduled or governor.lemma_.lower() in PLAN_WORDS
+            scheduled = scheduled or (governor.lemma_.lower() in PLAN_WORDS
+                                      or governor.lower_ in PLAN_WORDS)
         elif tok.tag_ == "VBN" and not auxes and not scheduled:
             participle = True
         tok = tok.head
