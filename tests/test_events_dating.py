@@ -157,3 +157,39 @@ def test_time_of_a_comparison_dates_the_figure_compared_with(nlp, text):
 def test_day_before_a_noun_names_its_occasion(nlp) -> None:
     text = "Friday's vote on the harbour plan drew a record turnout."
     assert date_of(nlp, text, "drew", SATURDAY) == (FRIDAY, "Friday's")
+
+
+# --- the lead's news day and background statements ---------------------------------------------
+
+def _events(text: str, published: str) -> list:
+    from storyline.events import EventCoder
+    from storyline.nlp import ActorNormalizer, load_nlp
+    from storyline.understand import understand_article
+
+    nlp = load_nlp()
+    article = Article(id="t", source="t", outlet=None, title=None, published=published,
+                      published_basis=None, language="en", text=text)
+    return understand_article(article, nlp(text), ActorNormalizer(), EventCoder(nlp)).events
+
+
+LEAD = "The council rejected on Tuesday a draft resolution on the river treaty. "
+
+
+@pytest.mark.parametrize("statement", [
+    "The ambassador had accused the neighbouring government of stealing water.",  # before it
+    "The ambassador has accused the neighbouring government of stealing water.",  # how it stands
+    "The ambassador accuses the neighbouring government of stealing water.",
+    "The ambassador has been accusing the neighbouring government of stealing water.",
+])
+def test_background_statement_is_not_dated_by_the_lead(nlp, statement: str) -> None:
+    accusation = next(e for e in _events(LEAD + statement, "2024-03-06") if e.type == "ACCUSE")
+    assert (accusation.date, accusation.dated_by) == ("2024-03-06", "publication")
+
+
+@pytest.mark.parametrize("statement", [
+    "The ambassador accused the neighbouring government of stealing water.",
+    "The ambassador was accusing the neighbouring government of stealing water.",
+])
+def test_statement_in_the_past_is_dated_by_the_lead(nlp, statement: str) -> None:
+    accusation = next(e for e in _events(LEAD + statement, "2024-03-06") if e.type == "ACCUSE")
+    assert (accusation.date, accusation.dated_by) == ("2024-03-05", "news_peg")
