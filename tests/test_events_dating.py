@@ -193,3 +193,12 @@ def test_background_statement_is_not_dated_by_the_lead(nlp, statement: str) -> N
 def test_statement_in_the_past_is_dated_by_the_lead(nlp, statement: str) -> None:
     accusation = next(e for e in _events(LEAD + statement, "2024-03-06") if e.type == "ACCUSE")
     assert (accusation.date, accusation.dated_by) == ("2024-03-05", "news_peg")
+
+
+def test_expression_anchored_outside_its_sentence_keeps_the_value_it_was_given(nlp) -> None:
+    text = ("The brewer earned $4 million in the quarter ended Sept. 30, helped by a hot summer "
+            "and strong sales of its new cider in the north. A year earlier, it earned $6 "
+            "million.")
+    [anchored] = [t for t in find_time_expressions(text, "2024-11-05")
+                  if t.text.lower() == "a year earlier"]
+    assert date_of(nlp, text, "earned $6", "2024-11-05") == (anchored.value, anchored.text)

@@ -146,7 +146,8 @@ def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
     """The expression resolved in the direction its own verb group gives in the parse ("will
     buy shares tendered through Nov. 17" is ahead: "tendered" describes the shares and has no
     tense). The words-only guess made for the whole text stays when there is no parse to read or
-    the date is written in full; an open direction takes the nearer of the two readings."""
+    the date is written in full or rests on words outside its sentence; an open direction takes
+    the nearer of the two readings."""
     anchor = parse_published(published)
     if expression.basis != "relative" or anchor is None:
         return expression
@@ -157,12 +158,15 @@ def _in_its_tense(expression: TimeExpression, sent: Span, published: str | None
     left = max(0, sent.start_char - CONTEXT_BEFORE)
     text = sent.doc.text[left:sent.end_char]
 
-    def read(tense: str) -> TimeExpression | None:
+    def read(tense: str | None) -> TimeExpression | None:
         for found in find_time_expressions(text, published, tense):
             if (found.start + left, found.end + left) == (expression.start, expression.end):
                 return replace(found, start=expression.start, end=expression.end)
         return None
 
+    unchanged = read(None)
+    if unchanged is None or unchanged.value != expression.value:
+        return expression  # it hangs on more than its sentence ("a year earlier" than what?)
     readings = {t: r for t in (PAST, FUTURE) if (r := read(t)) is not None and r.value}
     if not readings:
         return expression
