@@ -202,3 +202,27 @@ def test_expression_anchored_outside_its_sentence_keeps_the_value_it_was_given(n
     [anchored] = [t for t in find_time_expressions(text, "2024-11-05")
                   if t.text.lower() == "a year earlier"]
     assert date_of(nlp, text, "earned $6", "2024-11-05") == (anchored.value, anchored.text)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The bakery, which employs forty people, will close next year.", "employs"),
+    ("The insurer, which owns two hospitals, posted a loss in March.", "owns"),
+    ("The ferry line, which serves five islands, added a boat last month.", "serves"),
+])
+def test_present_state_describing_a_noun_is_not_dated_by_the_main_clause(nlp, text, trigger):
+    assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
+
+
+def test_past_event_describing_a_noun_may_share_the_main_clause_time(nlp) -> None:
+    text = "The bakery, which closed its doors, was sold on Tuesday."
+    assert date_of(nlp, text, "closed", FRIDAY) == ("2024-06-04", "Tuesday")
+
+
+@pytest.mark.parametrize("text", [
+    "According to the filing, the fund bought the shares in March.",
+    "The fund bought the shares last week, according to the filing.",
+])
+def test_attribution_is_not_dated_by_the_claim_it_sources(nlp, text: str) -> None:
+    source = "According" if text.startswith("According") else "according"
+    assert date_of(nlp, text, source, FRIDAY) == (FRIDAY, None)
+    assert date_of(nlp, text, "bought", FRIDAY)[1] is not None

@@ -238,6 +238,8 @@ def _attachment(sent: Span, expression: TimeExpression, event: set[int]) -> str:
 
 def _link(time: Token, event: Token, coarse: bool) -> str:
     time_path = _path_up(time)
+    if event.lower_ == "according":  # "according to the filing": a source, dated by its words
+        return "event" if any(t.i == event.i for t in time_path) else "modifier"
     depth = {t.i: k for k, t in enumerate(time_path)}
     event_path = _path_up(event)
     meeting = next(k for k, t in enumerate(event_path) if t.i in depth or t.head.i == t.i)
@@ -250,7 +252,9 @@ def _link(time: Token, event: Token, coarse: bool) -> str:
                     if t.dep_ in CLAUSE_LINKS and not _scheduling(t, event)]
     event_clauses = [t for t in below_event if t.dep_ in CLAUSE_LINKS]
     if not time_clauses:
-        return "event" if not event_clauses else "other"
+        if not event_clauses:
+            return "event"
+        return "modifier" if _standing_state(event, event_clauses) else "other"
     if event_clauses or any(t.dep_ in FOREIGN_CLAUSES for t in time_clauses):
         return "modifier"
     return "other"
@@ -271,6 +275,15 @@ def _names_a_thing(time: Token, event: Token) -> bool:
     if time.dep_ not in PRENOMINAL or noun.pos_ not in ("NOUN", "PROPN") or time.i > noun.i:
         return False
     return event.i != noun.i and event.head.i != noun.i
+
+
+def _standing_state(event: Token, clauses: list[Token]) -> bool:
+    """A present-tense clause describing a noun ("the plant, which makes batteries, will close
+    next year") states how things stand: the main clause's time does not date it."""
+    if not any(c.dep_ in ("relcl", "acl") for c in clauses):
+        return False
+    group = verb_group(event)
+    return group is not None and group.direction() is None and group.tense == PRESENT
 
 
 def _path_up(token: Token) -> list[Token]:
