@@ -3,8 +3,11 @@ event a definite noun points back to, and the time expressions of an article res
 its publication date or inferred range.
 
 The rules read the dependency parse the coder used: a time attached to the event's own words
-wins, a time inside a clause describing a noun dates that clause only, and a time attached to
-a reporting verb dates the report rather than the deed (except for events that are statements).
+wins; a time inside a clause of its own (what was said, a clause describing a noun, a
+comparison) or a year or quarter written before a noun dates that, not the event; a time
+attached to a reporting verb dates the report rather than the deed (except for events that are
+statements). The time chosen is resolved in the direction of its own verb group in the parse
+(`tense.verb_group`), not the words-only guess made for the whole text.
 """
 
 from __future__ import annotations

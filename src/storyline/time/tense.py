@@ -1,8 +1,11 @@
-"""Guess whether a time expression points back or forward from the words around it.
+"""Whether a time expression points back or forward: from the words around it, or from the
+verb group it belongs to in a parse.
 
-A stand-in for a parse: the tense cue nearest to the expression in its own clause decides, because
-in "said on Monday it will meet on Thursday" each date sits next to its own verb. A spaCy parse can
-later pass the tense explicitly and skip this.
+Without a parse the tense cue nearest to the expression in its own clause decides, because in
+"said on Monday it will meet on Thursday" each date sits next to its own verb. With a parse
+(`verb_group`, `parsed_tense`) the tense, aspect, voice and planned wording of the verb the time
+hangs on decide, climbing from infinitives, participles and coordinated verbs to the finite verb
+that carries the tense; event dating uses that.
 """
 
 from __future__ import annotations
