@@ -69,7 +69,7 @@ def predict_event_dates(docs: Iterable[dict], event_dates: Iterable[dict]) -> li
                 sentence = ""
             else:
                 sent = span[0].sent
-                value, words, _ = date_trigger(article, sent, gold["start"], times)
+                value, words, *_ = date_trigger(article, sent, gold["start"], times)
                 sentence = sent.text
             rows.append({"doc": record["id"], "eiid": gold["eiid"], "trigger": gold["trigger"],
                          "via": gold["via"], "gold": gold["gold_date"], "dct": dct,

@@ -30,7 +30,7 @@ def date_of(nlp: Any, text: str, trigger: str, published: str) -> tuple[str | No
     article = Article(id="t", source="t", outlet=None, title=None, published=published,
                       published_basis=None, language="en", text=text)
     times = [t for t in find_time_expressions(text, published) if t.kind == "date"]
-    value, words, _ = date_trigger(article, sent, start, times)
+    value, words, *_ = date_trigger(article, sent, start, times)
     return value, words
 
 

@@ -41,6 +41,20 @@ def test_every_event_cites_its_sentence_at_its_offsets(examples_run: RunResult) 
             assert event["dated_by"] == ("publication" if event["date"] else None)
 
 
+def test_events_dated_by_words_carry_the_timeml_value_of_those_words(
+        examples_run: RunResult) -> None:
+    from storyline.time.values import day_level
+
+    dated = [e for e in examples_run.events if e["dated_by"] == "sentence"]
+    assert dated
+    for event in dated:
+        assert event["date_type"] in {"DATE", "TIME"}
+        assert event["date_value"] and event["date"] == day_level(event["date_value"])[0]
+    for event in examples_run.events:
+        if event["dated_by"] == "publication":
+            assert (event["date_value"], event["date_type"]) == (None, None)
+
+
 def test_no_event_date_comes_from_a_removed_line(examples_run: RunResult) -> None:
     articles = {a.id: a for a in examples_run.articles}
     for event in examples_run.events:

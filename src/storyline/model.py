@@ -145,6 +145,11 @@ class Event:
     date_basis: str | None = None
     """absolute or relative (how the words of `date_text` were resolved), or None (no time
     words: the publication date, or no date for an undated article)."""
+    date_value: str | None = None
+    """The TimeML (TIMEX3) value of the expression that dates the event, at its own granularity
+    ("2024-W08", "1989-Q3"); `date` is its day-level date (docs/time.md). None without one."""
+    date_type: str | None = None
+    """The TIMEX3 type of that expression: DATE or TIME."""
     dated_by: str | None = None
     """Where the date came from: "sentence" (its own time words), "antecedent" (a bare "the
     attack" takes the date of the attack the article told before; `date_text` is that noun
@@ -164,6 +169,8 @@ class Event:
             "date": self.date,
             "date_text": self.date_text,
             "date_basis": self.date_basis,
+            "date_value": self.date_value,
+            "date_type": self.date_type,
             "dated_by": self.dated_by,
             "type": self.type,
             "mode": self.mode,

@@ -178,7 +178,8 @@ def _event(
     source = _actor_at(sent, coded.source_span, inside, normalizer, article.published)
     target = _actor_at(sent, coded.target_span, inside, normalizer, article.published)
     source, target = (_carried_over(a, sent, mentions) for a in (source, target))
-    date, date_text, basis = event_date(article, sent, times, coded.type, coded.verbs)
+    date, date_text, basis, expression = event_date(article, sent, times, coded.type,
+                                                    coded.verbs)
     return Event(
         id=f"{article.id}:{start}",
         article_id=article.id,
@@ -192,6 +193,8 @@ def _event(
         date=date,
         date_text=date_text,
         date_basis=basis,
+        date_value=expression.timex if expression else None,
+        date_type=expression.type if expression else None,
         dated_by="sentence" if date_text else ("publication" if date else None),
         location=_location(inside, source, target),
         cameo=cameo_root(coded.type, coded.mode),

@@ -83,8 +83,9 @@ def event_date(
     times: list[TimeExpression],
     event_type: str = "",
     verbs: Sequence[int] = (),
-) -> tuple[str | None, str | None, str | None]:
-    """The sentence's own time of the event, else the publication date (basis null).
+) -> tuple[str | None, str | None, str | None, TimeExpression | None]:
+    """The sentence's own time of the event (its date, words, basis and the expression), else
+    the publication date (basis and expression null).
 
     A dateline opening the sentence is the publication date, not the event's; "since 1939" or
     "until March" bound a period rather than date the event; a time inside a clause describing
@@ -105,7 +106,7 @@ def event_date(
     attachment = {id(t): _attachment(sent, t, event) for t in candidates}
     candidates = [t for t in candidates if attachment[id(t)] != "modifier"]
     if not candidates:
-        return article.published, None, None
+        return article.published, None, None, None
     anchors = [sent.doc[i].idx for i in sorted(event)] or [sent.root.idx]
     spoken = event_type in SPOKEN_TYPES
     best = max(candidates, key=lambda t: (attachment[id(t)] == "event",
@@ -113,13 +114,13 @@ def event_date(
                                           _PRECISION_RANK.get(t.precision, 0),
                                           -min(abs(t.start - a) for a in anchors), -t.start))
     best = _in_its_tense(best, sent, article.published or narrow_anchor(article))
-    return best.value, best.text, best.basis
+    return best.value, best.text, best.basis, best
 
 
 def date_trigger(
     article: Article, sent: Span, trigger_start: int, times: list[TimeExpression],
     event_type: str = "",
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, TimeExpression | None]:
     """`event_date` for an event named by the word at character `trigger_start` of the parsed
     text (a trigger annotated by hand, say) rather than by the coder's verbs."""
     inside = sent.start_char <= trigger_start < sent.end_char
@@ -359,6 +360,7 @@ def date_from_antecedent(event: Event, sent: Span, told: Mapping[str, Event]) ->
         event.date = antecedent.date
         event.date_text = sent.doc.text[determiners[0].idx : subject.idx + len(subject.text)]
         event.date_basis = antecedent.date_basis
+        event.date_value, event.date_type = antecedent.date_value, antecedent.date_type
         event.dated_by = "antecedent"
         return
 
@@ -421,6 +423,7 @@ def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> 
     event.date = peg.value
     event.date_text = peg.text
     event.date_basis = peg.basis
+    event.date_value, event.date_type = peg.timex, peg.type
     event.dated_by = "news_peg"
 
 
