@@ -251,6 +251,14 @@ def _event_dates(directory: Path, docs: list[dict]) -> None:
     with (directory / "event_dates.jsonl").open(encoding="utf-8") as handle:
         gold = [json.loads(line) for line in handle if line.strip()]
     figures = score_event_dates(docs, gold)
-    print("\nevent dates (TimeML links between events and times):")
-    for key, value in figures.items():
-        print(f"  {key}: {value}")
+    print("\nevent dates (gold from TimeML links between events and times), accuracy [95% CI]:")
+    print(f"{'events':<28} {'n':>4} {'storyline':>22} {'publication day':>22}")
+    for key, label in (("all", "all"), ("text", "via a time in the text"),
+                       ("dct", "via the creation time only")):
+        row = figures[key]
+        cells = []
+        for system in ("storyline", "publication_day"):
+            low, high = row[system]["ci95"]
+            cells.append(f"{row[system]['accuracy']:.3f} [{low:.3f}-{high:.3f}]")
+        print(f"{label:<28} {row['storyline']['total']:>4d} {cells[0]:>22} {cells[1]:>22}")
+    print(f"(left out: {figures['excluded_null_gold']} events whose links disagree)")
