@@ -49,6 +49,44 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
 )
 
 
+def _gate(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(words, flags)
+
+
+# A word every match of the pattern contains: a text without it skips the pattern, one fast
+# search instead of a scan trying the pattern at every word (same matches, checked on TimeBank
+# and our sets by the tests).
+_GATES: dict[re.Pattern[str], re.Pattern[str]] = {
+    pt.AGO: _gate(r"\bago\b"),
+    pt.FROM_NOW: _gate(r"from\s+(?:now|today)|hence"),
+    pt.HOLIDAY: _gate(r"Christmas|New\s+Year|Thanksgiving|Easter|Good\s+Friday|Halloween|"
+                      r"Valentine|Labou?r\s+Day|Memorial|Veterans|Armistice|Remembrance|Boxing|"
+                      r"May\s+Day|Bastille|Fourth|Mother|Father|Election\s+Day", 0),
+    pt.CLOCK: _gate(r"[ap]\.?m\b|\d:\d|noon|midnight|midday"),
+    pt.DECADE: _gate(r"\d0['’]?s\b|ties\b"),
+    pt.CENTURY: _gate(r"century"),
+    pt.YEAR_END: _gate(r"year[\s-]end|year['’]s\s+end|end\s+of\s+the\s+year"),
+    pt.FISCAL_YEAR: _gate(r"fiscal"),
+    pt.SEASON: _gate(r"spring|summer|autumn|fall|winter"),
+    pt.QUARTER: _gate(r"quarter|half"),
+    pt.QUARTER_REF: _gate(r"quarter|period"),
+    pt.PART_OF_DAY: _gate(r"morning|afternoon|evening|night"),
+    pt.SPELLED_YEAR: _gate(r"nineteen|twenty|thousand"),
+    pt.MONTH_REL_YEAR: _gate(r"year"),
+    pt.DECADE_REL: _gate(r"decade"),
+    pt.FULL_YEAR: _gate(r"year"),
+    pt.YEAR_AGO: _gate(r"year[\s-](?:ago|earlier)"),
+    pt.WEEKEND: _gate(r"weekend"),
+    pt.OPEN_LENGTH: _gate(r"ahead"),
+    pt.VAGUE_PERIOD: _gate(r"recent|coming|few|several"),
+    pt.IN_FUTURE: _gate(r"\bin\s"),
+    pt.ISO_DATE: _gate(r"\d{4}-\d\d-\d\d"),
+    pt.NUMERIC_DATE: _gate(r"\d[./]\d"),
+    pt.YEAR_FIRST_DATE: _gate(r"\d{4}/\d"),
+    pt.NTH_OF_MONTH: _gate(r"\d(?:st|nd|rd|th)\b"),
+}
+
+
 def parse_published(published: str | date | None) -> date | None:
     """A publication date from a date or an ISO string; partial or unreadable dates give None."""
     if published is None or isinstance(published, date):
@@ -81,6 +119,9 @@ def find_time_expressions(text: str, published: str | date | None,
     context = Context(text, parse_published(published), tense)
     candidates: list[tuple[int, int, TimeExpression]] = []
     for rank, (pattern, rule) in enumerate(_RULES):
+        gate = _GATES.get(pattern)
+        if gate is not None and gate.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             found = rule(match, context)
             if found is not None:
