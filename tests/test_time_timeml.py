@@ -303,3 +303,24 @@ def test_gates_skip_only_patterns_that_cannot_match(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(expressions, "_GATES", {})
     assert find_time_expressions(text, "2021-05-02") == gated
     assert len(gated) > 200
+
+
+def test_that_year_is_the_year_spoken_of_and_year_ago_counts_from_now() -> None:
+    text = "Imports peaked in 2016. Exports also fell that year. The year-ago results were worse."
+    assert timex(text, "2021-05-02", "that year").timex == "2016"
+    assert timex(text, "2021-05-02", "year-ago").timex == "2020"
+
+
+def test_a_clock_time_takes_the_date_written_after_it() -> None:
+    found = timex("Tenders close at 5 p.m. EST Nov. 9.", "2021-11-02", "5 p.m. EST Nov. 9")
+    assert (found.type, found.timex, found.value) == ("TIME", "2021-11-09T17:00", "2021-11-09")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The offer had been due to expire Friday.", "2021-04-30"),
+    ("The offer has been scheduled to expire on Friday.", "2021-05-07"),
+    ("The envoy was expected to arrive on Tuesday.", "2021-05-04"),
+])
+def test_a_plan_told_in_the_past_perfect_is_past(text: str, expected: str) -> None:
+    # 2021-05-03 is a Monday
+    assert timex(text, "2021-05-03", text.split()[-1].rstrip(".")).value == expected

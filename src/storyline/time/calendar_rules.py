@@ -374,7 +374,7 @@ def anchored(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     if amount is None and re.match(r"(?:an?|one)\b", words):
         amount = 1
     if amount is None:
-        amount = 0 if "same" in words else 1
+        amount = 0 if "same" in words or words.startswith("that") else 1
     forward = _FORWARD.search(words) is not None
     ctx.anchored[m.span()] = ("shift", amount if forward else -amount, unit)
     precision = UNIT_PRECISION.get(unit, DAY) if unit != "quarter" else YEAR

@@ -236,12 +236,15 @@ SPELLED_YEAR = _rx(
     rf"(?:(?P<month>{_MONTH_FULL})\s+)?(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)"
     rf"[\s-](?P<rest>{SPELLED_TWO_DIGITS}|hundred)|(?P<millennium>the\s+year\s+two\s+"
     rf"thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten))?))\b")
+_ZONES = r"GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MST|MDT"
 CLOCK = _rx(
     rf"{_MOD}(?:(?i:at)\s+)?(?:(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|"
     rf"[ap]m\b|[ap]\.m\b))|(?P<h24>[012]?\d):(?P<m24>[0-5]\d)(?!:?\d)(?:\s*(?P<zone>GMT|UTC|"
     rf"EST|EDT|CET|BST|(?i:local\s+time)))?|(?P<named>(?i:noon|midnight|midday)))"
-    rf"(?:\s+(?:(?i:on)\s+)?(?P<weekday>{_WEEKDAY_FULL})|\s+(?P<dayword>(?i:today|tonight|"
-    rf"yesterday|tomorrow)))?")
+    rf"(?:\s*(?:{_ZONES}))?"
+    rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<weekday>{_WEEKDAY_FULL})|\s+(?P<dayword>(?i:today|tonight|"
+    rf"yesterday|tomorrow))|\s*,?\s+(?:(?i:on)\s+)?{_MONTH_ANY}\s+(?P<mday>[0-3]?\d)\b"
+    rf"(?:\s*,?\s+{_YEAR})?)?")
 PART_OF_DAY = _rx(
     r"(?i:(?:(?P<edge>later|earlier|early|late|mid-?)\s*)?(?:(?P<rel>this|yesterday|tomorrow|"
     r"that)\s+)?(?P<part>morning|afternoon|evening|night)|(?P<edge2>early|late|mid-?)[\s-]*"

@@ -245,9 +245,12 @@ def quarter_reference(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> TimeExpression | None:
-    """"Year-ago", "year-earlier" as a modifier: a year before the time spoken of last."""
-    ctx.anchored[m.span()] = ("shift", -1, "year")
-    return make(m, None, YEAR, RELATIVE)
+    """"Year-ago", "year-earlier" as a modifier: a year before now, or before the quarter
+    spoken of last ("year-ago results" in a report on the third quarter)."""
+    ctx.anchored[m.span()] = ("shift", -1, "year", "quarter-if-last")
+    if ctx.published is None:
+        return make(m, None, YEAR, RELATIVE)
+    return make(m, f"{ctx.published.year - 1:04d}", YEAR, RELATIVE)
 
 
 def fiscal_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:
@@ -381,12 +384,20 @@ def clock(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     elif ctx.published is not None and m["dayword"]:
         offset = {"yesterday": -1, "tomorrow": 1}.get(m["dayword"].lower(), 0)
         day = ctx.published + timedelta(days=offset)
+    elif m["mday"]:
+        month, mday = pt.MONTHS[m["month"].lower().rstrip(".")], int(m["mday"])
+        if m["year"]:
+            day = cal.safe_date(int(m["year"]), month, mday)
+        elif ctx.published is not None:
+            day = cal.day_in_year(ctx.published, month, mday, None)
+        if day is None:
+            return None
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     start = m.start("mod") if m["mod"] else m.start()
     if ctx.text[start:start + 3].lower() == "at ":
         start += 3
     # a bare clock time gives its day to no event: "at 3 p.m." is as often yesterday's
-    named_day = day if m["weekday"] or m["dayword"] else None
+    named_day = day if m["weekday"] or m["dayword"] or m["mday"] else None
     found = make(m, named_day, DAY, RELATIVE, type="TIME",
                  timex=f"{prefix}T{hour:02d}:{minute:02d}", mod=_mod(m))
     return TimeExpression(ctx.text[start:m.end()], start, m.end(), found.value, found.precision,

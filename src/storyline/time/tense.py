@@ -102,10 +102,22 @@ def _is_abbreviation(text: str, position: int) -> bool:
     return word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word) is not None
 
 
+_PLANNED = frozenset({"due", "scheduled", "slated", "planned", "expected", "set"})
+
+
+def _planned_in_the_past(words: list[str], index: int) -> bool:
+    """A plan told in the past perfect: "had been due to", "had been scheduled for"."""
+    return index > 1 and words[index - 1] == "been" and words[index - 2] == "had"
+
+
 def _cue(words: list[str], index: int) -> str | None:
     word = words[index]
     after = words[index + 1] if index + 1 < len(words) else ""
     before = words[index - 1] if index > 0 else ""
+    if word in _PLANNED and _planned_in_the_past(words, index):
+        return PAST  # "had been due to expire Friday": a plan for a day gone by
+    if word in _PLANNED and before in ("was", "were"):
+        return None  # "was expected to arrive on Tuesday" may still lie ahead of the report
     if word in _FUTURE_WORDS or word.endswith("'ll"):
         return FUTURE
     if word in _FUTURE_BEFORE_TO and after == "to":
