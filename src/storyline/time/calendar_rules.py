@@ -99,8 +99,9 @@ def month_alone(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         ctx.word_before(m) in pt.TEMPORAL_PREPOSITIONS)
     if not has_context:
         after = ctx.word_after(m)
-        if name in AMBIGUOUS_MONTHS or (after[:1].isupper()) or ctx.word_before(m) != "the":
-            return None
+        if name in AMBIGUOUS_MONTHS or (after[:1].isupper()) or ctx.word_before(m) not in (
+                "the", "a", "an", "its", "their", "his", "her", "our"):
+            return None  # "a June agreement", "the March vote" name their month
     month = pt.MONTHS[name.lower()]
     mod = edge_mod(part(m))
     if ctx.published is None:
@@ -165,6 +166,8 @@ def season(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     if name == "winter":
         value = _winter_year(ctx.published, rel, tense)
         return make(m, None, YEAR, RELATIVE, timex=tv.season(value, name), mod=mod)
+    if rel in ("this past", "this coming"):
+        rel = "the past" if rel == "this past" else "the coming"
     if rel in ("last", "the past") or (rel is None and tense == PAST):
         value = year if month > first + 2 or (rel is None and month >= first) else year - 1
     elif rel in ("next", "the coming") or (rel is None and tense == FUTURE):
@@ -178,9 +181,9 @@ def _winter_year(published: date, rel: str | None, tense: str | None) -> int:
     """The year of the December that opens the winter meant (a winter spans two years)."""
     month, year = published.month, published.year
     current = year if month == 12 else year - 1 if month <= 2 else None
-    if rel in ("last", "the past"):
+    if rel in ("last", "the past", "this past"):
         return current - 1 if current is not None else year - 1
-    if rel in ("next", "the coming"):
+    if rel in ("next", "the coming", "this coming"):
         return current + 1 if current is not None else year
     if current is not None:
         return current
@@ -250,10 +253,15 @@ def weekend(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 
 _UNIT_OFFSETS = {"last": -1, "next": 1, "the coming": 1, "this": 0, "the": 0}
+"""("in the" is read as "this": "earlier in the year" is this year's.)"""
 
 
 def calendar_unit(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     rel, unit, edge = relation(m) or "", m["unit"].lower(), part(m)
+    if rel == "in the":
+        if edge not in ("earlier", "later"):
+            return None  # only "earlier in the year", "later in the month"
+        rel = "this"
     if rel == "the" and not edge:
         return None  # "the year" alone names no particular year
     mod = edge_mod(edge)

@@ -31,6 +31,7 @@ SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "wi
 # Words before a bare month or year that make it a time reference ("in May", "since 2019").
 TEMPORAL_PREPOSITIONS = frozenset({
     "in", "on", "since", "until", "till", "by", "during", "from", "through", "before", "after",
+    "both", "either",
     "of", "between", "and", "to", "early", "late", "mid", "last", "next", "this", "throughout",
     "around", "about", "as", "for", "into", "circa", "than", "or", "spring", "summer",
     "autumn", "fall", "winter", "year", "end", "start", "beginning", "middle", "within",
@@ -89,7 +90,7 @@ MONTH_ALONE = _rx(
 YEAR_ALONE = _rx(rf"(?:(?P<part>{_PART})\s*|(?<![\w'’.#/-])){_YEAR}(?P<poss>'s|’s)?(?![\w'’-])")
 SEASON = _rx(
     r"(?:(?P<part>(?i:early|late|mid-?))\s*)?"
-    r"(?:(?P<rel>(?i:last|next|this|the\s+coming|the\s+past))\s+)?"
+    r"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|the\s+coming|the\s+past))\s+)?"
     rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?i:of))?(?:\s+{_YEAR})?\b")
 DAY_WORD = _rx(
     r"(?i:(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
@@ -103,7 +104,7 @@ WEEKEND = _rx(r"(?i:(?P<rel>last|next|this|the\s+coming|the\s+past|the)\s+weeken
 CALENDAR_UNIT = _rx(
     r"(?i:(?:(?P<part>earlier|later|early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of|"
     r"the\s+rest\s+of)\s*)?"
-    r"(?P<rel>last|next|this|the\s+coming|the)\s+(?P<unit>week|month|year))\b")
+    r"(?P<rel>last|next|this|the\s+coming|the|in\s+the)\s+(?P<unit>week|month|year))\b")
 AGO = _rx(rf"{_MOD_EARLY}(?i:(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+ago)\b")
 IN_FUTURE = _rx(
     rf"(?i:in\s+(?P<body>(?P<count>{_COUNT})\s+(?P<unit>{_UNIT}))(?:['’]s?\s+time)?)\b")
