@@ -329,7 +329,7 @@ def test_a_plan_told_in_the_past_perfect_is_past(text: str, expected: str) -> No
 @pytest.mark.parametrize(("text", "words", "expected"), [
     ("Output was delayed earlier in the year by rains.", "earlier in the year", "2021"),
     ("It bought the unit this past spring.", "this past spring", "2021-SP"),
-    ("It is bound by a December agreement with holders.", "December", "2020-12"),
+    ("It signed a December agreement with holders.", "December", "2020-12"),
     ("Earnings rise in both 2022 and 2023.", "2022", "2022"),
 ])
 def test_more_year_and_month_contexts(text: str, words: str, expected: str) -> None:
