@@ -4,7 +4,9 @@ The gold (`timex/event_dates.jsonl`, derived from the TLINKs that put an event i
 at a day-valued time) names a trigger word and its day; `via` is `text` when a link goes to a time
 expression of the text, `dct` when only to the document creation time. Each document is parsed
 with the shipped spaCy pipeline, its time expressions are found against the DCT, and the sentence
-holding the trigger is dated by `events.dating.date_trigger` with the trigger as the event's word.
+holding the trigger is dated by `events.dating.date_trigger` with the trigger as the event's word,
+then, when its sentence has no time for it, by `narrative_day` (the day the sentence before tells
+of), as the pipeline does.
 A prediction is right when it is the gold day exactly (a month or year is not a day). Instances
 whose links disagree (`gold_date` null) are left out and counted. The publication-day baseline
 gives every event the DCT. TimeBank is development data: these are development figures.
@@ -24,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/_common beside us
 from _common import iter_jsonl, require_shared_data  # noqa: E402
 
-from storyline.events.dating import date_trigger  # noqa: E402
+from storyline.events.dating import date_trigger, narrative_day  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.pipeline import parse_texts  # noqa: E402
 from storyline.time import find_time_expressions  # noqa: E402
@@ -70,6 +72,10 @@ def predict_event_dates(docs: Iterable[dict], event_dates: Iterable[dict]) -> li
             else:
                 sent = span[0].sent
                 value, words, *_ = date_trigger(article, sent, gold["start"], times)
+                if words is None:  # as the pipeline does next: the narrative's day
+                    told = narrative_day(article, sent, times, [gold["start"] - sent.start_char])
+                    if told is not None:
+                        value, words = told.value, told.text
                 sentence = sent.text
             rows.append({"doc": record["id"], "eiid": gold["eiid"], "trigger": gold["trigger"],
                          "via": gold["via"], "gold": gold["gold_date"], "dct": dct,

@@ -191,7 +191,8 @@ def test_background_statement_is_not_dated_by_the_lead(nlp, statement: str) -> N
     "The ambassador was accusing the neighbouring government of stealing water.",
 ])
 def test_statement_in_the_past_is_dated_by_the_lead(nlp, statement: str) -> None:
-    accusation = next(e for e in _events(LEAD + statement, "2024-03-06") if e.type == "ACCUSE")
+    text = LEAD + "Delegates argued over the text for hours. " + statement  # no narrative day
+    accusation = next(e for e in _events(text, "2024-03-06") if e.type == "ACCUSE")
     assert (accusation.date, accusation.dated_by) == ("2024-03-05", "news_peg")
 
 
@@ -226,3 +227,40 @@ def test_attribution_is_not_dated_by_the_claim_it_sources(nlp, text: str) -> Non
     source = "According" if text.startswith("According") else "according"
     assert date_of(nlp, text, source, FRIDAY) == (FRIDAY, None)
     assert date_of(nlp, text, "bought", FRIDAY)[1] is not None
+
+
+# --- the narrative's day -----------------------------------------------------------------------
+
+def _narrative(nlp, text: str, trigger: str, published: str) -> tuple[str | None, str | None]:
+    from storyline.events.dating import narrative_day
+
+    doc = nlp(text)
+    start = text.index(trigger)
+    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0].sent
+    article = Article(id="t", source="t", outlet=None, title=None, published=published,
+                      published_basis=None, language="en", text=text)
+    times = [t for t in find_time_expressions(text, published) if t.kind == "date"]
+    found = narrative_day(article, sent, times, [start - sent.start_char])
+    return (found.value, found.text) if found else (None, None)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Rebels shelled the airport on Tuesday. Three guards died in the blast.", "died"),
+    ("The shares rose sharply yesterday. The bank's stock closed at $12.", "closed"),
+    ("Storms hit the coast on Tuesday. The ferry company cancelled all crossings.", "cancelled"),
+])
+def test_past_deed_without_time_words_goes_on_at_the_day_told_just_before(nlp, text, trigger):
+    assert _narrative(nlp, text, trigger, "2024-06-05")[0] == "2024-06-04"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Rebels shelled the airport on Tuesday. The governor later blamed the army.", "blamed"),
+    ("Rebels shelled the airport on Tuesday. The army had warned of an attack.", "warned"),
+    ("Rebels shelled the airport on Tuesday. The army is sending more troops.", "sending"),
+    ("Rebels shelled the airport on Tuesday. The siege lasted three weeks.", "lasted"),
+    ("Rebels shelled the airport on Tuesday.\n\nThe town fell to the rebels.", "fell"),
+    ("The fund was valued at $3 billion on May 2. The fund bought two hotels.", "bought"),
+    ("Rebels will shell the airport on Tuesday. Three guards died in the blast.", "died"),
+])
+def test_these_take_no_narrative_day(nlp, text, trigger):
+    assert _narrative(nlp, text, trigger, "2024-06-05") == (None, None)

@@ -153,8 +153,10 @@ class Event:
     dated_by: str | None = None
     """Where the date came from: "sentence" (its own time words), "antecedent" (a bare "the
     attack" takes the date of the attack the article told before; `date_text` is that noun
-    phrase), "news_peg" (a statement without time words takes the day the article's lead dates
-    its news; `date_text` is the lead's words), "publication", or None (no date)."""
+    phrase), "narrative" (a deed in the simple past without time words takes the recent day the
+    sentence before tells of; `date_text` is those words), "news_peg" (a statement without
+    time words takes the day the article's lead dates its news; `date_text` is the lead's
+    words), "publication", or None (no date)."""
     location: Place | None = None
     cameo: str | None = None
     """CAMEO root code (two digits) through the mapping table."""

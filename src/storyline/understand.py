@@ -23,6 +23,7 @@ from storyline.events import EventCoder, cameo_root
 from storyline.events.dating import (
     article_times,
     date_from_antecedent,
+    date_from_narrative,
     date_from_news_peg,
     dating_key,
     event_date,
@@ -153,6 +154,7 @@ def understand_article(
         event = _event(article, sent, result, mentions, times, normalizer)
         if event.date_text is None:
             date_from_antecedent(event, sent, told)
+        date_from_narrative(event, article, sent, times, result.verbs)
         date_from_news_peg(event, sent, peg)
         if event.date_text is not None:
             told[event.type] = event

@@ -333,6 +333,73 @@ def _dates_the_report(sent: Span, expression: TimeExpression) -> bool:
     }
 
 
+def narrative_day(article: Article, sent: Span, times: Sequence[TimeExpression],
+                  verbs: Sequence[int] = ()) -> TimeExpression | None:
+    """The day a narrative goes on at: a deed in the simple past with no time words of its own,
+    right after a sentence that tells, in the past, what happened on a given day, happened that
+    day ("Rebels shelled the airport on Tuesday. Three guards were killed."). Not when the
+    sentence has a time of its own or moves on ("later", "earlier"), not across a paragraph
+    break, not for a perfect, progressive or planned event (background, or not yet
+    done), and only from a day-precise time whose own verb is past, in the week before
+    publication."""
+    event = sorted(_event_tokens(sent, verbs))
+    group = verb_group(sent.doc[event[0]] if event else sent.root)
+    if group is None or (group.tense, group.aspect) != (PAST, SIMPLE) or group.scheduled:
+        return None
+    if sent.start == 0 or any(t.lower_ in TIME_SHIFTS for t in sent):
+        return None
+    if find_time_expressions(sent.text, None):
+        return None  # a time of its own, if only "three years after" or "for a week"
+    doc = sent.doc
+    previous = doc[sent.start - 1].sent
+    between = doc.text[previous.start_char:sent.start_char]
+    if "\n\n" in between[len(between.rstrip()):]:
+        return None  # a new paragraph
+    dateline = parse_dateline(previous.text)
+    body = previous.start_char + (previous.text.find(dateline.text) + len(dateline.text)
+                                  if dateline is not None else 0)
+    told = []
+    for expression in times:
+        if not (body <= expression.start and expression.end <= previous.end_char):
+            continue
+        if expression.precision != "day" or not expression.value or is_timestamp(
+                doc.text, expression):
+            continue
+        head = time_head(doc, expression)
+        own = verb_group(head) if head is not None else None
+        if own is not None and own.tense == PAST:
+            told.append(expression)
+    anchor = parse_published(article.published or narrow_anchor(article))
+    if not told or anchor is None:
+        return None
+    found = _in_its_tense(told[-1], previous, anchor.isoformat())
+    if found.value is None or not 0 <= (anchor - date.fromisoformat(found.value)).days <= (
+            NARRATIVE_DAYS):
+        return None
+    return found
+
+
+TIME_SHIFTS = frozenset("later afterwards afterward subsequently earlier previously eventually "
+                        "since formerly once".split())
+"""Words that move a narrative off the day told before ("Putin later said …")."""
+NARRATIVE_DAYS = 7
+"""How far before publication a narrative's day may lie: the news days a report goes on
+telling, not a dated figure ("as of March 31") that the next sentence has nothing to do with."""
+
+
+def date_from_narrative(event: Event, article: Article, sent: Span,
+                        times: Sequence[TimeExpression], verbs: Sequence[int] = ()) -> None:
+    """`narrative_day` for an event left without time words: `date_text` is the words of the
+    sentence before, `dated_by` "narrative"."""
+    if event.date_text is not None:
+        return
+    found = narrative_day(article, sent, times, verbs)
+    if found is None:
+        return
+    event.date, event.date_text, event.date_basis = found.value, found.text, found.basis
+    event.dated_by = "narrative"
+
+
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those"})
 HAPPENING_VERBS = frozenset({"come", "follow", "happen", "occur", "take", "unfold", "begin",
                              "start", "hit", "strike"})
