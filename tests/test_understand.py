@@ -194,13 +194,19 @@ def test_statement_without_time_words_takes_the_day_of_the_news_it_was_made_at(t
                "of targeting civilians."),  # reactions come after news of force
     ("ACCUSE", VOTE.replace("on Tuesday", "on 5 February") + "The ambassador accused the "
                "neighbouring government of stealing water."),  # a lead weeks old is no peg
-    ("ASSAULT", VOTE + "Troops shelled the border villages."),  # deeds keep their own dates
+    ("ASSAULT", VOTE + "\n\nTroops shelled the border villages."),  # a new paragraph moves on
+    ("ASSAULT", VOTE + "Troops have shelled the border villages."),  # no news peg for deeds
     ("ACCUSE", VOTE + "The ambassador has repeatedly accused the neighbouring government of "
                "stealing water."),  # background
 ])
 def test_these_keep_the_publication_date(kind: str, text: str) -> None:
     event = _event_of(kind, text)
     assert (event.date, event.date_basis, event.dated_by) == ("2024-03-06", None, "publication")
+
+
+def test_a_deed_told_next_in_the_simple_past_happened_on_the_day_told_before() -> None:
+    deed = _event_of("ASSAULT", VOTE + "Troops shelled the border villages.")
+    assert (deed.date, deed.date_text, deed.dated_by) == ("2024-03-05", "Tuesday", "narrative")
 
 
 def test_pronoun_left_open_by_its_sentence_stands_for_the_subject_before() -> None:

@@ -154,8 +154,8 @@ def understand_article(
         event = _event(article, sent, result, mentions, times, normalizer)
         if event.date_text is None:
             date_from_antecedent(event, sent, told)
-        date_from_narrative(event, article, sent, times, result.verbs)
         date_from_news_peg(event, sent, peg)
+        date_from_narrative(event, article, sent, times, result.verbs)
         if event.date_text is not None:
             told[event.type] = event
         events.append(event)

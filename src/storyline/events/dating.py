@@ -389,14 +389,16 @@ telling, not a dated figure ("as of March 31") that the next sentence has nothin
 
 def date_from_narrative(event: Event, article: Article, sent: Span,
                         times: Sequence[TimeExpression], verbs: Sequence[int] = ()) -> None:
-    """`narrative_day` for an event left without time words: `date_text` is the words of the
-    sentence before, `dated_by` "narrative"."""
-    if event.date_text is not None:
+    """`narrative_day` for a deed left without time words: `date_text` is the words of the
+    sentence before, `dated_by` "narrative". Statements are left to the news peg, which knows
+    that reactions come after news of force."""
+    if event.date_text is not None or event.type in SPOKEN_TYPES:
         return
     found = narrative_day(article, sent, times, verbs)
     if found is None:
         return
     event.date, event.date_text, event.date_basis = found.value, found.text, found.basis
+    event.date_value, event.date_type = found.timex, found.type
     event.dated_by = "narrative"
 
 
