@@ -24,22 +24,47 @@ from collections import Counter
 from collections.abc import Iterable
 
 from storyline.clean.lines import content_words, is_story_like, words_of
+from storyline.clean.triggers import may_match, required_literals
 
 
 class _Folded:
     """A case-insensitive pattern run on the lower-cased line without the flag: Python's `re`
     is several times faster that way on long alternations of words. Used only for patterns
-    written in lower case with no case-sensitive part."""
+    written in lower case with no case-sensitive part. A line that holds none of the literals
+    every match needs is not searched at all."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern.pattern
         self._compiled = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        self._literals = required_literals(self._compiled)
 
     def search(self, line: str) -> re.Match[str] | None:
-        return self._compiled.search(_lower(line))
+        low = _lower(line)
+        return self._compiled.search(low) if may_match(low, self._literals) else None
 
     def match(self, line: str) -> re.Match[str] | None:
-        return self._compiled.match(_lower(line))
+        low = _lower(line)
+        return self._compiled.match(low) if may_match(low, self._literals) else None
+
+
+class _Gated:
+    """A pattern run as it is, on the lines that hold one of the literals its matches need
+    (looked for in the lower-cased line when the pattern ignores case)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern.pattern
+        self._compiled = pattern
+        self._literals = required_literals(pattern)
+        self._caseless = bool(pattern.flags & re.IGNORECASE)
+
+    def _may_match(self, line: str) -> bool:
+        return may_match(_lower(line) if self._caseless else line, self._literals)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        return self._compiled.search(line) if self._may_match(line) else None
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self._compiled.match(line) if self._may_match(line) else None
 
 
 _lower = functools.lru_cache(maxsize=1024)(str.lower)
@@ -122,7 +147,7 @@ IMPERATIVE_START = re.compile(
     re.IGNORECASE,
 )
 
-BUILT_BY = re.compile(
+BUILT_BY = _Gated(re.compile(
     r"^\W*(\w+\s){0,4}?(powered|developed|maintained|hosted|designed)"
     r"( and (powered|developed|maintained|hosted|designed|built|run|operated))? by\b|"
     r"^\W*(hosting|design|web design|development|software|content management)"
@@ -130,7 +155,7 @@ BUILT_BY = re.compile(
     r"\b(site|website|theme|web ?site) (powered|developed|maintained|hosted|designed|built|"
     r"run) by\b|^\W*(site|website|web ?design|design|theme) by\b",
     re.IGNORECASE,
-)
+))
 """Who built, runs or hosts the website: a line that opens with it, or names the site."""
 INTERACTION_LABEL = re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE)
 """A box labelled with the interaction itself: `Newsletter: …`, `Bülten: …`."""
