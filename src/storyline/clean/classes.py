@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from storyline.clean.lines import content_words, is_story_like, words_of
+from storyline.clean.lines import content_words, is_story_like, word_count
 from storyline.clean.triggers import may_match, required_literals
 
 
@@ -299,7 +299,7 @@ ADVERT_LINE = re.compile(
 def reader_prompt(line: str) -> bool:
     """An interaction concept (comment, share, subscribe, account, notifications, app) asked
     of the reader: addressed to them, imperative, a question or a bare label."""
-    n = len(words_of(line))
+    n = word_count(line)
     if n > 30 or not INTERACTION.search(line) or REPORTED.search(line):
         return False
     return bool(n <= 6 or ADDRESS.search(line) or IMPERATIVE_START.search(line)
@@ -309,7 +309,7 @@ def reader_prompt(line: str) -> bool:
 def cookie_notice(line: str) -> bool:
     """Cookies named with the site, the browser, consent or settings, by the site to its
     reader: a cookie banner (a story about cookie rules speaks of others' sites)."""
-    return (len(words_of(line)) <= 70 and bool(COOKIE.search(line))
+    return (word_count(line) <= 70 and bool(COOKIE.search(line))
             and bool(COOKIE_CONTEXT.search(line)) and not REPORTED.search(line)
             and bool(ADDRESS.search(line) or THIS_SITE.search(line)))
 
@@ -317,7 +317,7 @@ def cookie_notice(line: str) -> bool:
 def rights_line(line: str) -> bool:
     """Rights reserved, reproduction forbidden, who built or hosts the site; or a row of legal
     links (imprint, privacy, terms…)."""
-    n = len(words_of(line))
+    n = word_count(line)
     built = BUILT_BY.search(line) if n <= 15 else BUILT_BY.match(line)
     if built and not REPORTED.search(line):
         return True
@@ -332,7 +332,7 @@ def rights_line(line: str) -> bool:
 def outlet_notice(line: str) -> bool:
     """The site speaking about itself: a disclaimer about comments, views or links; a desk or
     newsroom byline; a notice naming a web address of the site."""
-    n = len(words_of(line))
+    n = word_count(line)
     if n > 60 or REPORTED.search(line):
         return False
     if RESPONSIBILITY.search(line) and SUBJECT_OF_NOTICE.search(line):
@@ -344,12 +344,12 @@ def outlet_notice(line: str) -> bool:
 
 
 def keyword_header(line: str) -> bool:
-    return bool(TOPIC_LABEL.match(line)) and len(words_of(line)) <= 40
+    return bool(TOPIC_LABEL.match(line)) and word_count(line) <= 40
 
 
 def picture_caption(line: str) -> bool:
     """A caption by its marks: position markers, archive/handout/symbol labels, a credit."""
-    if len(words_of(line)) > 45:
+    if word_count(line) > 45:
         return False
     return bool(POSITION_MARK.search(line) or PICTURE_LABEL.match(line)
                 or CREDIT_TAIL.search(line))
@@ -366,14 +366,14 @@ OFF_TOPIC = 0.3
 
 
 def teaser_label(line: str) -> bool:
-    return bool(TEASER_LABEL.match(line)) and len(words_of(line)) <= 60
+    return bool(TEASER_LABEL.match(line)) and word_count(line) <= 60
 
 
 def author_bio(line: str) -> bool:
     """`<Name> is a reporter covering …`: a name opening the line, then a newsroom role in the
     next dozen words."""
     match = NAME_START.match(line)
-    if not match or REPORTED.search(line) or len(words_of(line)) > 70:
+    if not match or REPORTED.search(line) or word_count(line) > 70:
         return False
     return bool(BIO_ROLE.search(" ".join(line.split()[:16])))
 
@@ -409,7 +409,7 @@ def mark_classes(texts: list[str], verdicts: list[str | None]) -> None:
     story_words: Counter[str] | None = None
     for i, text in enumerate(texts):
         found = None
-        if verdicts[i] is None and not (is_story_like(text) and len(words_of(text)) > 40):
+        if verdicts[i] is None and not (is_story_like(text) and word_count(text) > 40):
             verdicts[i] = found = chrome_class(text)
         if found == "caption" and not ARCHIVE_PICTURE.search(text):
             if story_words is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +46,11 @@ class Stoplists:
             rank[k] = len(self.languages) - 1 - position
         return rank
 
-    def share(self, words: list[str], language: int | None) -> float:
+    def share(self, words: Sequence[str], language: int | None) -> float:
         """Share of the words that are on the language's list."""
         if language is None or not words:
             return 0.0
-        found = self.lists[language]
-        return sum(1 for word in words if word in found) / len(words)
+        return sum(map(self.lists[language].__contains__, words)) / len(words)
 
 
 @functools.cache
