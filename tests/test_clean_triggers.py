@@ -82,3 +82,12 @@ def test_no_line_the_pattern_matches_is_gated_away(name, gated):
 def test_the_costly_class_patterns_are_gated():
     for pattern in (classes.RIGHTS, classes.RESPONSIBILITY, classes.COOKIE, classes.BUILT_BY):
         assert pattern._literals  # noqa: SLF001
+
+
+def test_a_word_trie_matches_exactly_its_words():
+    words = ["app", "apps", "app store", "appli", "application", "abo", "s'abonner", "push-up"]
+    pattern = re.compile(classes._words(words))  # noqa: SLF001
+    for word in words:
+        assert pattern.fullmatch(word), word
+    for other in ["ap", "appl", "applicatio", "apps store", "ab", "s'abonne", "push", ""]:
+        assert not pattern.fullmatch(other), other

@@ -71,7 +71,24 @@ _lower = functools.lru_cache(maxsize=1024)(str.lower)
 
 
 def _words(*groups: Iterable[str]) -> str:
-    return "|".join(sorted({w for g in groups for w in g}, key=len, reverse=True))
+    """An alternation of the words written as a trie (`a(?:bo|pp)`…): `re` then tries one
+    branch per letter at each position instead of one per word; it matches the same words."""
+    trie: dict[str, dict] = {}
+    for word in {w for g in groups for w in g}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 REPORTED = _Folded(re.compile(
