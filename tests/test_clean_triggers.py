@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.clean import classes
-from storyline.clean.triggers import MAX_LITERALS, may_match, required_literals
+from storyline.clean.triggers import MAX_LITERALS, may_match, required_literals, word_alternation
 
 SCRAPED = Path(__file__).parent / "fixtures" / "scraped"
 
@@ -86,7 +86,7 @@ def test_the_costly_class_patterns_are_gated():
 
 def test_a_word_trie_matches_exactly_its_words():
     words = ["app", "apps", "app store", "appli", "application", "abo", "s'abonner", "push-up"]
-    pattern = re.compile(classes._words(words))  # noqa: SLF001
+    pattern = re.compile(word_alternation(words))
     for word in words:
         assert pattern.fullmatch(word), word
     for other in ["ap", "appl", "applicatio", "apps store", "ab", "s'abonne", "push", ""]:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from storyline.clean.lines import content_words, is_story_like, word_count
-from storyline.clean.triggers import may_match, required_literals
+from storyline.clean.triggers import may_match, required_literals, word_alternation
 
 
 class _Folded:
@@ -71,24 +71,7 @@ _lower = functools.lru_cache(maxsize=1024)(str.lower)
 
 
 def _words(*groups: Iterable[str]) -> str:
-    """An alternation of the words written as a trie (`a(?:bo|pp)`…): `re` then tries one
-    branch per letter at each position instead of one per word; it matches the same words."""
-    trie: dict[str, dict] = {}
-    for word in {w for g in groups for w in g}:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return word_alternation(w for g in groups for w in g)
 
 
 REPORTED = _Folded(re.compile(

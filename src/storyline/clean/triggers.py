@@ -1,14 +1,17 @@
-"""Cheap gates for costly patterns: the literal strings one of which every match must contain.
+"""Costly patterns made cheap without changing what they match.
 
-A long alternation costs Python's `re` a try of every branch at every position of the line;
-`str.__contains__` finds a literal far faster. `required_literals` reads the strings off the
-pattern's own parse, so a gate can never disagree with its pattern: when no literal is certain
-(a branch made of classes or repeats only), there is no gate and the pattern always runs.
+A long alternation costs Python's `re` a try of every branch at every position of the line.
+`str.__contains__` finds a literal far faster, so a pattern can be gated by the literal strings
+one of which every match must contain: `required_literals` reads them off the pattern's own
+parse, so a gate can never disagree with its pattern (when no literal is certain, a branch made
+of classes or repeats only, there is no gate and the pattern always runs). And an alternation
+of words written as a trie (`word_alternation`) tries one branch per letter, not per word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 try:  # the parser behind re.compile; without it patterns simply run ungated
     from re import _constants as _op
@@ -93,3 +96,23 @@ def may_match(text: str, literals: tuple[str, ...] | None) -> bool:
         if literal in text:
             return True
     return False
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation matching exactly these words, written as a trie (`a(?:bo|pp)`…)."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
