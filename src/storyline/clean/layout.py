@@ -71,7 +71,12 @@ def bound_body(texts: list[str], verdicts: list[str | None], find_title: bool = 
     shares = sorted(topical(i) for i in core)
     need = min(TOPICAL, 0.5 * shares[len(shares) // 2])
     on_topic = {i for i in prose if topical(i) >= need}
-    foreign = _other_language(texts, prose) if len(on_topic) < len(prose) else set()
+    # Another language's prose counts as the body's too, but only off-topic prose beyond the
+    # first or last on-topic block could move the body's edges: else no language is asked.
+    off_topic = [i for i in prose if i not in on_topic]
+    outer = off_topic and (not on_topic or off_topic[0] < min(on_topic)
+                           or off_topic[-1] > max(on_topic))
+    foreign = _other_language(texts, prose) if outer else set()
     anchors = [i for i in prose if i in on_topic or i in foreign] or [
         max(core, key=lambda i: (len(texts[i]), -i))]
     first, last = anchors[0], anchors[-1]
