@@ -156,10 +156,9 @@ def _is_menu(line: str) -> bool:
     parts = [p for p in PIPES.split(line) if p.strip()]
     if len(parts) >= 3 and all(WORD.search(p) and len(p.split()) <= 3 for p in parts):
         return True
-    words = [w.lower() for w in words_of(line)]
-    if len(words) >= 4 and not line.rstrip().endswith((".", "!", "?")):
-        known = sum(1 for w in words if w in SECTION_WORDS)
-        return known / len(words) >= 0.6
+    if word_count(line) >= 4 and not line.rstrip().endswith((".", "!", "?")):
+        words = lower_words(line)
+        return sum(map(SECTION_WORDS.__contains__, words)) / len(words) >= 0.6
     return False
 
 
