@@ -2,8 +2,11 @@
 
 Each size runs in a fresh child process so its peak memory is its own. The baseline in the same
 command is reading and parsing the same JSONL file, so the ratio says how much our steps cost on
-this machine whatever its speed today. Articles are synthesized from the shared sets (sentences
-of real articles recombined with a fixed seed) so that every size is distinct text, not copies.
+this machine whatever its speed today. `cpu ms/doc` is the processor time our steps took per
+document, the main process and its cleaning workers together: on a machine busy with other
+work the wall-clock rates fall, the processor time per document much less. Articles are
+synthesized from the shared sets (sentences of real articles recombined with a fixed seed) so
+that every size is distinct text, not copies.
 
     .venv/bin/python benchmarks/throughput.py [--base 1000] [--sizes 1,4,16]
 """
@@ -63,9 +66,9 @@ def child(kind: str, path: str, db: str) -> None:
             for p in sorted(Path(path).glob("*.html"))
         ]
     baseline = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
     result = analyze([path], db=db, options=Options(quiet=True, workers=0, understand=False))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
     print(
         json.dumps(
             {
@@ -73,11 +76,19 @@ def child(kind: str, path: str, db: str) -> None:
                 "articles": len(result.articles),
                 "rejected": len(result.rejections),
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "baseline_seconds": baseline,
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             }
         )
     )
+
+
+def _cpu_seconds() -> float:
+    """Processor time of this process and of its finished children (the cleaning workers)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def measure(kind: str, path: Path, workdir: Path) -> dict:
@@ -132,7 +143,7 @@ def main() -> None:
 
     print(
         f"{'input':6} {'size':>5} {'docs':>7} {'articles/s':>11} {'s/1k docs':>10} "
-        f"{'x baseline':>11} {'peak MB':>8}"
+        f"{'x baseline':>11} {'cpu ms/doc':>11} {'peak MB':>8}"
     )
     first_per_doc = None
     for kind, factor, row in rows:
@@ -143,7 +154,8 @@ def main() -> None:
         ratio = row["seconds"] / max(row["baseline_seconds"], 1e-9)
         print(
             f"{kind:6} {factor:>4}x {row['documents']:>7} {rate:>11.0f} {per_k:>10.3f} "
-            f"{ratio:>11.0f} {row['peak_rss_mb']:>8.0f}"
+            f"{ratio:>11.0f} {1000 * row['cpu_seconds'] / row['documents']:>11.2f} "
+            f"{row['peak_rss_mb']:>8.0f}"
         )
     jsonl = [r for r in rows if r[0] == "jsonl"]
     if len(jsonl) > 1 and first_per_doc:

@@ -20,7 +20,13 @@ import numpy as np
 
 from storyline.clean.classes import picture_caption
 from storyline.clean.datelines import is_byline, parse_date_line
-from storyline.clean.lines import content_words, is_story_like, normalize_line, words_of
+from storyline.clean.lines import (
+    content_words,
+    is_story_like,
+    lower_words,
+    normalize_line,
+    words_of,
+)
 from storyline.clean.profiles import looks_dated
 from storyline.clean.stopwords import stoplists
 
@@ -154,7 +160,7 @@ def block_features(texts: Sequence[str], verdicts: Sequence[str | None]) -> np.n
 def _own_features(texts: Sequence[str], verdicts: Sequence[str | None]) -> np.ndarray:
     lists = stoplists()
     words = [words_of(text) for text in texts]
-    lowered = [[w.lower() for w in ws] for ws in words]
+    lowered = [lower_words(text) for text in texts]
     language = lists.best_language(w for ws in lowered for w in ws)
     prose = [is_story_like(text) for text in texts]
     bags = [content_words(text) for text in texts]
@@ -208,7 +214,7 @@ def _own_features(texts: Sequence[str], verdicts: Sequence[str | None]) -> np.nd
     return rows
 
 
-def _other_language(low: list[str], common: float, prose: bool, language: int | None) -> float:
+def _other_language(low: Sequence[str], common: float, prose: bool, language: int | None) -> float:
     """How much better another language's common words cover a block than the page's own:
     a prompt or notice in another language than the article's."""
     if len(low) < 3 or common >= 0.25 or language is None:

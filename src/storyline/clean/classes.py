@@ -23,30 +23,55 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from storyline.clean.lines import content_words, is_story_like, words_of
+from storyline.clean.lines import content_words, is_story_like, word_count
+from storyline.clean.triggers import may_match, required_literals, word_alternation
 
 
 class _Folded:
     """A case-insensitive pattern run on the lower-cased line without the flag: Python's `re`
     is several times faster that way on long alternations of words. Used only for patterns
-    written in lower case with no case-sensitive part."""
+    written in lower case with no case-sensitive part. A line that holds none of the literals
+    every match needs is not searched at all."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern.pattern
         self._compiled = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        self._literals = required_literals(self._compiled)
 
     def search(self, line: str) -> re.Match[str] | None:
-        return self._compiled.search(_lower(line))
+        low = _lower(line)
+        return self._compiled.search(low) if may_match(low, self._literals) else None
 
     def match(self, line: str) -> re.Match[str] | None:
-        return self._compiled.match(_lower(line))
+        low = _lower(line)
+        return self._compiled.match(low) if may_match(low, self._literals) else None
+
+
+class _Gated:
+    """A pattern run as it is, on the lines that hold one of the literals its matches need
+    (looked for in the lower-cased line when the pattern ignores case)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern.pattern
+        self._compiled = pattern
+        self._literals = required_literals(pattern)
+        self._caseless = bool(pattern.flags & re.IGNORECASE)
+
+    def _may_match(self, line: str) -> bool:
+        return may_match(_lower(line) if self._caseless else line, self._literals)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        return self._compiled.search(line) if self._may_match(line) else None
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self._compiled.match(line) if self._may_match(line) else None
 
 
 _lower = functools.lru_cache(maxsize=1024)(str.lower)
 
 
 def _words(*groups: Iterable[str]) -> str:
-    return "|".join(sorted({w for g in groups for w in g}, key=len, reverse=True))
+    return word_alternation(w for g in groups for w in g)
 
 
 REPORTED = _Folded(re.compile(
@@ -122,7 +147,7 @@ IMPERATIVE_START = re.compile(
     re.IGNORECASE,
 )
 
-BUILT_BY = re.compile(
+BUILT_BY = _Gated(re.compile(
     r"^\W*(\w+\s){0,4}?(powered|developed|maintained|hosted|designed)"
     r"( and (powered|developed|maintained|hosted|designed|built|run|operated))? by\b|"
     r"^\W*(hosting|design|web design|development|software|content management)"
@@ -130,7 +155,7 @@ BUILT_BY = re.compile(
     r"\b(site|website|theme|web ?site) (powered|developed|maintained|hosted|designed|built|"
     r"run) by\b|^\W*(site|website|web ?design|design|theme) by\b",
     re.IGNORECASE,
-)
+))
 """Who built, runs or hosts the website: a line that opens with it, or names the site."""
 INTERACTION_LABEL = re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE)
 """A box labelled with the interaction itself: `Newsletter: …`, `Bülten: …`."""
@@ -274,7 +299,7 @@ ADVERT_LINE = re.compile(
 def reader_prompt(line: str) -> bool:
     """An interaction concept (comment, share, subscribe, account, notifications, app) asked
     of the reader: addressed to them, imperative, a question or a bare label."""
-    n = len(words_of(line))
+    n = word_count(line)
     if n > 30 or not INTERACTION.search(line) or REPORTED.search(line):
         return False
     return bool(n <= 6 or ADDRESS.search(line) or IMPERATIVE_START.search(line)
@@ -284,7 +309,7 @@ def reader_prompt(line: str) -> bool:
 def cookie_notice(line: str) -> bool:
     """Cookies named with the site, the browser, consent or settings, by the site to its
     reader: a cookie banner (a story about cookie rules speaks of others' sites)."""
-    return (len(words_of(line)) <= 70 and bool(COOKIE.search(line))
+    return (word_count(line) <= 70 and bool(COOKIE.search(line))
             and bool(COOKIE_CONTEXT.search(line)) and not REPORTED.search(line)
             and bool(ADDRESS.search(line) or THIS_SITE.search(line)))
 
@@ -292,7 +317,7 @@ def cookie_notice(line: str) -> bool:
 def rights_line(line: str) -> bool:
     """Rights reserved, reproduction forbidden, who built or hosts the site; or a row of legal
     links (imprint, privacy, terms…)."""
-    n = len(words_of(line))
+    n = word_count(line)
     built = BUILT_BY.search(line) if n <= 15 else BUILT_BY.match(line)
     if built and not REPORTED.search(line):
         return True
@@ -307,7 +332,7 @@ def rights_line(line: str) -> bool:
 def outlet_notice(line: str) -> bool:
     """The site speaking about itself: a disclaimer about comments, views or links; a desk or
     newsroom byline; a notice naming a web address of the site."""
-    n = len(words_of(line))
+    n = word_count(line)
     if n > 60 or REPORTED.search(line):
         return False
     if RESPONSIBILITY.search(line) and SUBJECT_OF_NOTICE.search(line):
@@ -319,12 +344,12 @@ def outlet_notice(line: str) -> bool:
 
 
 def keyword_header(line: str) -> bool:
-    return bool(TOPIC_LABEL.match(line)) and len(words_of(line)) <= 40
+    return bool(TOPIC_LABEL.match(line)) and word_count(line) <= 40
 
 
 def picture_caption(line: str) -> bool:
     """A caption by its marks: position markers, archive/handout/symbol labels, a credit."""
-    if len(words_of(line)) > 45:
+    if word_count(line) > 45:
         return False
     return bool(POSITION_MARK.search(line) or PICTURE_LABEL.match(line)
                 or CREDIT_TAIL.search(line))
@@ -341,14 +366,14 @@ OFF_TOPIC = 0.3
 
 
 def teaser_label(line: str) -> bool:
-    return bool(TEASER_LABEL.match(line)) and len(words_of(line)) <= 60
+    return bool(TEASER_LABEL.match(line)) and word_count(line) <= 60
 
 
 def author_bio(line: str) -> bool:
     """`<Name> is a reporter covering …`: a name opening the line, then a newsroom role in the
     next dozen words."""
     match = NAME_START.match(line)
-    if not match or REPORTED.search(line) or len(words_of(line)) > 70:
+    if not match or REPORTED.search(line) or word_count(line) > 70:
         return False
     return bool(BIO_ROLE.search(" ".join(line.split()[:16])))
 
@@ -384,7 +409,7 @@ def mark_classes(texts: list[str], verdicts: list[str | None]) -> None:
     story_words: Counter[str] | None = None
     for i, text in enumerate(texts):
         found = None
-        if verdicts[i] is None and not (is_story_like(text) and len(words_of(text)) > 40):
+        if verdicts[i] is None and not (is_story_like(text) and word_count(text) > 40):
             verdicts[i] = found = chrome_class(text)
         if found == "caption" and not ARCHIVE_PICTURE.search(text):
             if story_words is None:

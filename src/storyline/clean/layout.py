@@ -16,7 +16,7 @@ import numpy as np
 
 from storyline.clean.blocks import TERMINAL_END, main_run
 from storyline.clean.classes import LINK_SEPARATORS
-from storyline.clean.lines import content_words, is_headline, is_story_like, words_of
+from storyline.clean.lines import content_words, is_headline, is_story_like, lower_words, word_count
 from storyline.clean.profiles import looks_dated
 from storyline.clean.stopwords import stoplists
 from storyline.clean.vocabulary import MONTHS
@@ -52,20 +52,31 @@ def bound_body(texts: list[str], verdicts: list[str | None], find_title: bool = 
     start, end = main_run(np.asarray(
         [len(t) if i in prose_set else -40.0 for i, t in enumerate(texts)]))
     core = [i for i in prose if start <= i <= end] or prose
-    stems = {i: _stems(texts[i]) for i in range(len(texts))}
+    stems: dict[int, set[str]] = {i: _stems(texts[i]) for i in core}
     used: Counter[str] = Counter(s for i in core for s in stems[i])
+    in_core = set(used)
+    in_core_twice = {s for s, count in used.items() if count > 1}
     core_set = set(core)
 
     def topical(i: int) -> float:
         """Share of the block's stems that the body's core (other than itself) uses."""
-        own = stems[i]
-        mine = 1 if i in core_set else 0
-        return sum(1 for s in own if used[s] > mine) / len(own) if own else 0.0
+        own = stems.get(i)
+        if own is None:
+            own = stems[i] = _stems(texts[i])
+        if not own:
+            return 0.0
+        # a core block's own stems are in the core once by itself: others must use them too
+        return len(own & (in_core_twice if i in core_set else in_core)) / len(own)
 
     shares = sorted(topical(i) for i in core)
     need = min(TOPICAL, 0.5 * shares[len(shares) // 2])
     on_topic = {i for i in prose if topical(i) >= need}
-    foreign = _other_language(texts, prose) if len(on_topic) < len(prose) else set()
+    # Another language's prose counts as the body's too, but only off-topic prose beyond the
+    # first or last on-topic block could move the body's edges: else no language is asked.
+    off_topic = [i for i in prose if i not in on_topic]
+    outer = off_topic and (not on_topic or off_topic[0] < min(on_topic)
+                           or off_topic[-1] > max(on_topic))
+    foreign = _other_language(texts, prose) if outer else set()
     anchors = [i for i in prose if i in on_topic or i in foreign] or [
         max(core, key=lambda i: (len(texts[i]), -i))]
     first, last = anchors[0], anchors[-1]
@@ -84,7 +95,7 @@ def _other_language(texts: list[str], prose: list[int]) -> set[int]:
     common words cover twice as much of them): shared words cannot tell whether they are on
     the story's topic, so they are not judged by them."""
     lists = stoplists()
-    words = {i: [w.lower() for w in words_of(texts[i])] for i in prose}
+    words = {i: lower_words(texts[i]) for i in prose}
     page = lists.best_language(w for i in prose for w in words[i])
     # A block whose words are a quarter or more the page language's common words is in that
     # language (another list would have to cover more than half of it): only the others are
@@ -106,7 +117,7 @@ def _other_language(texts: list[str], prose: list[int]) -> set[int]:
 
 def _sentence(text: str) -> bool:
     """A sentence, or a sentence introducing a list."""
-    return bool(TERMINAL_END.search(text) or text.endswith(":")) and len(words_of(text)) >= 3
+    return bool(TERMINAL_END.search(text) or text.endswith(":")) and word_count(text) >= 3
 
 
 def _extend(texts: list[str], verdicts: list[str | None], edge: int, steps: range,
@@ -119,7 +130,7 @@ def _extend(texts: list[str], verdicts: list[str | None], edge: int, steps: rang
         if verdicts[j] is not None and verdicts[j] not in DOUBTED:
             continue
         text = texts[j]
-        n = len(words_of(text))
+        n = word_count(text)
         if introduced and steps.step > 0 and n <= 25 and not _sentence(text) and items < LIST_ITEMS:
             edge, verdicts[j], items = j, None, items + 1  # an item of the list introduced
             continue
@@ -144,7 +155,7 @@ def _restore_inside(texts: list[str], verdicts: list[str | None], first: int, la
         if verdicts[i] not in DOUBTED:
             continue
         text = texts[i]
-        n = len(words_of(text))
+        n = word_count(text)
         if n <= 25 and not _sentence(text) and _in_list(texts, verdicts, i):
             verdicts[i] = None
             continue
@@ -162,8 +173,8 @@ def _in_list(texts: list[str], verdicts: list[str | None], i: int) -> bool:
     only a few short items (kept or doubted) lie between that sentence and i."""
     for k in range(i - 1, max(-1, i - 1 - LIST_ITEMS), -1):
         if verdicts[k] is None and texts[k].endswith(":"):
-            return len(words_of(texts[k])) >= 3
-        if (verdicts[k] not in (None, *DOUBTED) or len(words_of(texts[k])) > 25
+            return word_count(texts[k]) >= 3
+        if (verdicts[k] not in (None, *DOUBTED) or word_count(texts[k]) > 25
                 or _sentence(texts[k])):
             return False
     return False

@@ -84,9 +84,20 @@ def words_of(line: str) -> list[str]:
     return list(_words(line))
 
 
+def word_count(line: str) -> int:
+    """How many words `words_of` finds, without copying them."""
+    return len(_words(line))
+
+
+@functools.lru_cache(maxsize=8192)
+def lower_words(line: str) -> tuple[str, ...]:
+    """The line's words, each lower-cased (cached: stoplists and topics ask for them)."""
+    return tuple(map(str.lower, _words(line)))
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased words long enough to carry meaning; used for caption/teaser overlap."""
-    return {w.lower() for w in words_of(text) if len(w) >= 4 and w.lower() not in STOPWORDS}
+    return {low for w in _words(text) if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -131,7 +142,7 @@ def _only(token: re.Pattern[str], line: str, minimum: int = 1) -> bool:
 
 
 def _is_breadcrumb(line: str) -> bool:
-    if line.endswith((".", "!", "?")) or len(words_of(line)) > 14:
+    if line.endswith((".", "!", "?")) or word_count(line) > 14:
         return False
     if HOME.match(line):
         return True
@@ -145,10 +156,9 @@ def _is_menu(line: str) -> bool:
     parts = [p for p in PIPES.split(line) if p.strip()]
     if len(parts) >= 3 and all(WORD.search(p) and len(p.split()) <= 3 for p in parts):
         return True
-    words = [w.lower() for w in words_of(line)]
-    if len(words) >= 4 and not line.rstrip().endswith((".", "!", "?")):
-        known = sum(1 for w in words if w in SECTION_WORDS)
-        return known / len(words) >= 0.6
+    if word_count(line) >= 4 and not line.rstrip().endswith((".", "!", "?")):
+        words = lower_words(line)
+        return sum(map(SECTION_WORDS.__contains__, words)) / len(words) >= 0.6
     return False
 
 
@@ -170,7 +180,7 @@ def _loose_rule(line: str) -> str | None:
         return "cookie"
     if COPYRIGHT.search(line):
         return "copyright"
-    if SUBSCRIBE_LOOSE.search(line) and len(words_of(line)) <= 16:
+    if SUBSCRIBE_LOOSE.search(line) and word_count(line) <= 16:
         return "subscribe"
     if _is_breadcrumb(line):
         return "breadcrumb"
@@ -218,7 +228,7 @@ def _strict_rule(line: str, rules: StrictRules = STRICT_CUES) -> str | None:
         if not any(cue in lower for cue in cues):
             continue
         found = pattern.match(line) if rule == "editorial_note" else pattern.search(line)
-        if found and len(words_of(line)) <= WORD_LIMITS.get(rule, 10**6):
+        if found and word_count(line) <= WORD_LIMITS.get(rule, 10**6):
             return rule
     return None
 
@@ -232,7 +242,7 @@ def _is_listed_headline(line: str) -> bool:
     if not stamp or DATELINE_START.match(line):
         return False
     head = line[: stamp.start()].strip(" -–—|·•,")
-    return 3 <= len(words_of(head)) <= 25 and not re.search(r"\d{4}", head)
+    return 3 <= word_count(head) <= 25 and not re.search(r"\d{4}", head)
 
 
 # --- the classifier --------------------------------------------------------------------------
@@ -274,7 +284,7 @@ def _next_filled(norm: list[str], start: int) -> int | None:
 
 def is_headline(line: str) -> bool:
     """A short line that reads as a headline rather than a sentence or a label."""
-    n = len(words_of(line))
+    n = word_count(line)
     return 2 <= n <= 25 and not is_story_like(line) and not line.endswith((".", ":"))
 
 
@@ -283,7 +293,7 @@ def _is_long_headline(norm: list[str], verdict: list[str | None], i: int) -> boo
     line of a hard-wrapped paragraph by what follows: page chrome (a date or byline line) or a
     blank line, never the paragraph's next words."""
     line = norm[i]
-    if not 2 <= len(words_of(line)) <= 30 or line.endswith(TERMINAL) or line.endswith(","):
+    if not 2 <= word_count(line) <= 30 or line.endswith(TERMINAL) or line.endswith(","):
         return False
     if i + 1 >= len(norm) or not norm[i + 1]:
         return True
@@ -346,7 +356,7 @@ def _mark_related_lists(norm: list[str], story: list[bool], verdict: list[str | 
 def _heads_a_list(norm: list[str], story: list[bool], i: int) -> bool:
     """A short list header ("More from Business") with at least two headlines under it."""
     line = norm[i]
-    if len(words_of(line)) > 6 or line.endswith(TERMINAL) or not LIST_HEADER.match(line):
+    if word_count(line) > 6 or line.endswith(TERMINAL) or not LIST_HEADER.match(line):
         return False
     following = [j for j in range(i + 1, min(len(norm), i + 6)) if norm[j]][:2]
     return len(following) == 2 and all(
@@ -360,7 +370,7 @@ def _mark_teasers(norm: list[str], story: list[bool], verdict: list[str | None])
     body = [i for i, n in enumerate(norm) if n]
     for i in body:
         line = norm[i]
-        if TEASER_INLINE.match(line) and len(words_of(line)) <= 40:
+        if TEASER_INLINE.match(line) and word_count(line) <= 40:
             if not DISCLAIMER.search(line):
                 verdict[i] = verdict[i] or "teaser"
             continue
@@ -368,7 +378,7 @@ def _mark_teasers(norm: list[str], story: list[bool], verdict: list[str | None])
             continue
         verdict[i] = verdict[i] or "teaser"
         head = _next_filled(norm, i + 1)
-        if head is None or story[head] or len(words_of(norm[head])) > 25:
+        if head is None or story[head] or word_count(norm[head]) > 25:
             continue
         verdict[head] = verdict[head] or "teaser"
         lead = _next_filled(norm, head + 1)
@@ -394,7 +404,7 @@ def _mark_captions(norm: list[str], story: list[bool], verdict: list[str | None]
         signed = bool(CAPTION_TAIL.search(line, max(0, len(line) - 100)))
         if not (signed or ARCHIVE_CAPTION.match(line) or CAPTION.match(line)):
             continue  # no caption shape: the word count (the costly part) is not needed
-        if len(words_of(line)) > 40:
+        if word_count(line) > 40:
             continue
         if signed and not CAPTION.match(line):
             verdict[i] = "caption"

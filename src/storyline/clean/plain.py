@@ -22,6 +22,7 @@ from storyline.clean.lines import (
     classify_lines,
     is_story_like,
     join_paragraphs,
+    word_count,
     words_of,
 )
 
@@ -72,7 +73,7 @@ def _all_sentences(texts: list[str], verdicts: list[str | None]) -> bool:
         total += len(text)
         if is_story_like(text):
             story += len(text)
-        elif not (TERMINAL_END.search(text) and len(words_of(text)) >= 3
+        elif not (TERMINAL_END.search(text) and word_count(text) >= 3
                   and not LINK.search(text) and not SEPARATORS.search(text)
                   and any(w[0].islower() for w in words_of(text))):
             return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.clean.lines import is_story_like, normalize_line, words_of
+from storyline.clean.triggers import word_alternation
 from storyline.clean.vocabulary import MONTHS
 from storyline.options import Options
 
@@ -23,8 +24,7 @@ MAX_SHAPE_TOKENS = 8
 MIN_LINE_COUNT = 3
 """However small the outlet, a line must be seen on at least this many of its articles."""
 
-_MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)",
-                    re.IGNORECASE)
+_MONTH = re.compile(r"(?<!\w)(" + word_alternation(MONTHS) + r")(?!\w)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
@@ -32,8 +32,11 @@ _DIGITS = re.compile(r"\d+")
 
 
 def looks_dated(line: str) -> bool:
-    """A line carrying a date or time: the dates step needs it, so it is never boilerplate."""
-    return bool(_NUMERIC_DATE.search(line) or (_MONTH.search(line) and re.search(r"\d", line)))
+    """A line carrying a date or time: the dates step needs it, so it is never boilerplate.
+    Every form needs a digit, so the month names are only looked for in lines with one."""
+    if not _DIGITS.search(line):
+        return False
+    return bool(_NUMERIC_DATE.search(line) or _MONTH.search(line))
 
 
 def line_shape(line: str) -> str | None:
