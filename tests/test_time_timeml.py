@@ -334,3 +334,17 @@ def test_a_plan_told_in_the_past_perfect_is_past(text: str, expected: str) -> No
 ])
 def test_more_year_and_month_contexts(text: str, words: str, expected: str) -> None:
     assert timex(text, "2021-10-30", words).timex == expected
+
+
+@pytest.mark.parametrize(("text", "words", "expected", "kind"), [
+    ("Stocks fell over the past week.", "the past week", "P1W", "DURATION"),
+    ("Prices rose 4% in the last year.", "the last year", "P1Y", "DURATION"),
+    ("It happened a decade ago.", "a decade ago", "2011", "DATE"),
+    ("Rebels took the town on 3 March. The following week they left.", "The following week",
+     "2021-W10", "DATE"),
+    ("He left on 3 March. A week later he returned.", "A week later", "2021-03-10", "DATE"),
+])
+def test_one_unit_lengths_and_unit_granularity_of_anchored_units(
+        text: str, words: str, expected: str, kind: str) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.timex, found.type) == (expected, kind)

@@ -166,4 +166,7 @@ def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None
     timex, kind = last
     if kind_of_need == "same":
         return _as(timex, kind, unit) if unit in _GRANULARITY else None
-    return shift(timex, kind, amount, unit)
+    moved = shift(timex, kind, amount, unit)
+    if moved is not None and wanted == "at-unit" and unit in _GRANULARITY:
+        return _as(moved, granularity(moved) or kind, unit) or moved
+    return moved

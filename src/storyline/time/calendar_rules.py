@@ -293,8 +293,8 @@ def offset_timex(published: date, amount: int, unit: str) -> str:
         return cal.month_value(*cal.shift_months(published.year, published.month, amount))
     if unit == "quarter":
         return tv.quarter(*tv.shift_quarter(*tv.quarter_of(published), amount))
-    if unit == "decade":
-        return tv.decade(published.year + 10 * amount)
+    if unit == "decade":  # "a decade ago" is the year ten years back
+        return f"{published.year + 10 * amount:04d}"
     return f"{published.year + amount:04d}"
 
 
@@ -384,7 +384,10 @@ def anchored(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     if amount is None:
         amount = 0 if "same" in words or words.startswith("that") else 1
     forward = _FORWARD.search(words) is not None
-    ctx.anchored[m.span()] = ("shift", amount if forward else -amount, unit)
+    # "the following week" names a week; "a week later" a day a week on
+    at_unit = not m.groupdict().get("count") and unit in ("week", "month", "year", "decade")
+    ctx.anchored[m.span()] = ("shift", amount if forward else -amount, unit) + (
+        ("at-unit",) if at_unit else ())
     precision = UNIT_PRECISION.get(unit, DAY) if unit != "quarter" else YEAR
     return make(m, None, precision, RELATIVE)
 

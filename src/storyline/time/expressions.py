@@ -44,6 +44,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (pt.YEAR_ALONE, cr.year_alone), (pt.NTH_OF_MONTH, cr.nth_of_month),
     (pt.PAST_REF, pr.past), (pt.FUTURE_REF, pr.future), (pt.PRESENT_REF, pr.present),
     (pt.VAGUE_PERIOD, pr.vague_period), (pt.OPEN_LENGTH, pr.open_length),
+    (pt.ONE_UNIT_LENGTH, pr.one_unit_length),
     (pt.DURATION_WIDE, pr.duration),
     (pt.BARE_DURATION, pr.bare_duration),
 )

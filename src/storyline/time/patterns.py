@@ -198,6 +198,10 @@ VAGUE_PERIOD = _rx(
     r"(?:the\s+)?(?P<future>coming|next\s+few|next\s+several)\s+(?:days|weeks|months|"
     r"quarters|years|decades))\b")
 OPEN_LENGTH = _rx(r"(?i:the\s+(?P<unit>days|weeks|months|years|decades)\s+ahead)\b")
+# "over the past week", "in the last year", "for the next month": one unit counted back or on
+ONE_UNIT_LENGTH = _rx(
+    r"(?i:the\s+(?:past|last|next|coming|previous|preceding|following)\s+"
+    r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century))\b")
 _ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th"
 QUARTER = _rx(
     rf"(?i:(?:(?P<det>the|its|their|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"

@@ -86,6 +86,14 @@ def vague_period(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return timex_only(m, "PAST_REF" if m["past"] else "FUTURE_REF")
 
 
+def one_unit_length(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"Over the past week" P1W, "in the last year" P1Y: a length ending at (or starting
+    from) publication, not a calendar unit ("last week" is one)."""
+    if ctx.word_before(m) not in ("over", "in", "during", "for", "within", "throughout"):
+        return None  # "the previous week" on its own is a week (anchored)
+    return make(m, None, DAY, RELATIVE, "duration", timex=tv.duration(1, m["unit"]))
+
+
 def bare_duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     """"For years", "took months": a length with no count (PXY)."""
     return make(m, None, DAY, RELATIVE, "duration", timex=tv.duration(None, m["unit"]))
