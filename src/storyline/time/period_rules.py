@@ -155,8 +155,11 @@ def past(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 def future(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     words = m.group().lower()
-    if words == "soon" and ctx.word_before(m) in ("as", "how", "too"):
-        return None  # "as soon as": a conjunction, unless "as soon as possible" matched
+    if words == "soon" and (ctx.word_before(m) in ("as", "how", "too") or ctx.word_after(
+            m).lower() in ("after", "before")):
+        return None  # "as soon as", "soon after the capture": a link between two events
+    if words.endswith("future") and ctx.word_after(m).lower() == "of":
+        return None  # "the future of the company" is its fate, not a time
     return timex_only(m, "FUTURE_REF")
 
 
