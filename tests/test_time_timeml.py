@@ -352,3 +352,15 @@ def test_one_unit_lengths_and_unit_granularity_of_anchored_units(
         text: str, words: str, expected: str, kind: str) -> None:
     found = timex(text, "2021-05-02", words)
     assert (found.timex, found.type) == (expected, kind)
+
+
+@pytest.mark.parametrize(("text", "words", "mod"), [
+    ("The mine closed more than a year ago.", "more than a year ago", "BEFORE"),
+    ("The mine closed less than a year ago.", "less than a year ago", "AFTER"),
+    ("The mine closed about a year ago.", "about a year ago", "APPROX"),
+    ("The mine closed nearly a year ago.", "nearly a year ago", "ON_OR_AFTER"),
+])
+def test_a_point_named_by_a_length_before_now_takes_before_or_after(
+        text: str, words: str, mod: str) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.timex, found.mod) == ("2020", mod)

@@ -315,8 +315,12 @@ def ago(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 
 def _ago_mod(m: re.Match[str]) -> str | None:
+    """A point in the past named by a length: "more than a year ago" lies BEFORE the date a
+    year back, "less than a year ago" AFTER it, "about a year ago" is APPROX."""
     words = m.groupdict().get("mod")
-    return pt.MODS.get(re.sub(r"\s+", " ", words.lower())) if words else None
+    mod = pt.MODS.get(re.sub(r"\s+", " ", words.lower())) if words else None
+    return {"MORE_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_BEFORE", "LESS_THAN": "AFTER",
+            "EQUAL_OR_LESS": "ON_OR_AFTER"}.get(mod or "", mod)
 
 
 # "the highest level in two decades", "the first time in five years": a length, not a date
