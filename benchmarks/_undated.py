@@ -44,6 +44,7 @@ CENTRAL_VARIANTS = {
     "open": replace(DEFAULT_CENTRAL, open_days=math.inf),
     "no-weekdays": replace(DEFAULT_CENTRAL, weekday_factor=1.0),
     "weekdays-strong": replace(DEFAULT_CENTRAL, weekday_factor=0.4),
+    "towns": replace(DEFAULT_CENTRAL, town_factor=0.6),
 }
 
 

@@ -16,6 +16,7 @@ from storyline.stories.undated import (
     CentralParams,
     central_factor,
     central_features,
+    lead_towns,
     lead_weekdays,
 )
 
@@ -191,3 +192,10 @@ def test_without_the_weekday_factor_the_two_meetings_merge(weekday_meetings):
                                                           weekday_factor=1.0))
     merged = _partition(cluster_stories(articles, events, mentions, params=no_weekdays))
     assert merged != gold
+
+
+def test_lead_towns_leave_out_the_dateline_written_in_capitals():
+    article = _undated_article("a", "DAMASCUS – The two ministers met in Sochi on Monday.")
+    mentions = [{"text": "DAMASCUS", "start": 0, "place": {"name": "Damascus", "feature": "city"}},
+                {"text": "Sochi", "start": 35, "place": {"name": "Sochi", "feature": "city"}}]
+    assert lead_towns(article, mentions) == {"Sochi"}

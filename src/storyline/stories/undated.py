@@ -191,11 +191,16 @@ def lead_weekdays(article: Article) -> frozenset[int]:
 
 
 def lead_towns(article: Article, mentions: Sequence[dict]) -> frozenset[str]:
-    """Town-level places named in the lead (a country or province is too broad)."""
+    """Town-level places named in the lead (a country or province is too broad), leaving out
+    datelines: a place written in capitals ("DAMASCUS –") is where the reporter files from,
+    and outlets tell one event from different capitals."""
     towns = set()
     for mention in mentions:
         place = mention.get("place") or {}
         if mention.get("start", CENTRAL_CHARS) >= CENTRAL_CHARS or not place.get("name"):
+            continue
+        written = mention.get("text") or ""
+        if any(c.isalpha() for c in written) and written.isupper():
             continue
         if (place.get("feature") or "") not in BROAD_PLACES:
             towns.add(place["name"])
