@@ -143,6 +143,7 @@ def _undated_article(aid: str, text: str, title: str | None = None) -> Article:
     ("The mayors will meet on Friday to sign the accord.", set()),
     ("The mayors meet again next Friday.", set()),
     ("The accord was signed on Friday, 22 July, in the town hall.", set()),
+    ("The ceasefire took effect at noon on Wednesday across the province.", {2}),
 ])
 def test_lead_weekdays_are_bare_weekdays_not_ahead(text: str, expected: set[int]) -> None:
     assert lead_weekdays(_undated_article("a", text)) == expected

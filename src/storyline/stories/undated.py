@@ -10,6 +10,7 @@ both publication dates known is left to the date factor alone.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -182,12 +183,18 @@ def lead_weekdays(article: Article) -> frozenset[int]:
     lead = f"{article.title or ''}\n{article.text[:CENTRAL_CHARS]}"
     found = set()
     for expression in find_time_expressions(lead, None):
-        match = pt.WEEKDAY.fullmatch(expression.text)
-        if match is None or match["rel"] is not None:
+        match = pt.WEEKDAY.search(expression.text)  # also "at noon on Wednesday"
+        if match is None or match["rel"] is not None or _names_month(expression.text):
             continue
         if infer_tense(lead, expression.start, expression.end) != FUTURE:
             found.add(pt.WEEKDAYS[match["weekday"].lower()])
     return frozenset(found)
+
+
+def _names_month(text: str) -> bool:
+    """True for a calendar date beside its weekday ("Friday, 22 July"): the day of the year
+    compares those, not the weekday."""
+    return any(word.lower().rstrip(".") in pt.MONTHS for word in re.findall(r"[^\W\d_]+\.?", text))
 
 
 def lead_towns(article: Article, mentions: Sequence[dict]) -> frozenset[str]:
