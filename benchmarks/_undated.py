@@ -5,13 +5,15 @@ outlet (bylines, credit lines) dropped and "(Reuters)"-style credits cut; its pu
 are then inferred from the text (`infer_missing_dates`) and it is understood again, as the
 pipeline would. Both settings are scored by 5-fold CV by story over the same grid: view weights
 (step 0.25), threshold, and the central-event variant (off / shipped / strong / lead event
-types of one actor / stronger yearless lead dates).
+types of one actor / stronger yearless lead dates / open ranges left open / lead weekdays off
+or stronger).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import math
 import random
 import re
 import time
@@ -32,12 +34,17 @@ OUTLET_NAMES = {"fox": ["Fox News"], "nyt": ["New York Times", "NYT"],
                 "hpo": ["HuffPost", "Huffington Post"], "bbc": ["BBC"], "reuters": ["Reuters"]}
 CREDIT = re.compile(r"\s*(?:\(|-LRB-\s*)(?:Reuters|AP|AFP)(?:\)|\s*-RRB-)")
 CENTRAL_VARIANTS = {
-    "off": CentralParams(strength=0.0, lead_factor=1.0, town_factor=1.0, day_factor=1.0),
+    "off": CentralParams(strength=0.0, lead_factor=1.0, town_factor=1.0, day_factor=1.0,
+                         weekday_factor=1.0),
     "shipped": DEFAULT_CENTRAL,
     "strong": replace(DEFAULT_CENTRAL, strength=8.0, lead_factor=0.4, town_factor=0.6),
     "types": replace(DEFAULT_CENTRAL, type_factor=0.7),
     "types-mild": replace(DEFAULT_CENTRAL, type_factor=0.85),
     "days-strong": replace(DEFAULT_CENTRAL, day_factor=0.4),
+    "open": replace(DEFAULT_CENTRAL, open_days=math.inf),
+    "no-weekdays": replace(DEFAULT_CENTRAL, weekday_factor=1.0),
+    "weekdays-strong": replace(DEFAULT_CENTRAL, weekday_factor=0.4),
+    "towns": replace(DEFAULT_CENTRAL, town_factor=0.6),
 }
 
 

@@ -12,11 +12,18 @@ import pytest
 
 from storyline.model import Article
 from storyline.stories import DEFAULT_PARAMS, cluster_stories
-from storyline.stories.undated import CentralParams, central_factor, central_features
+from storyline.stories.undated import (
+    CentralParams,
+    central_factor,
+    central_features,
+    lead_towns,
+    lead_weekdays,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "undated" / "articles.json"
 NO_CENTRAL = replace(DEFAULT_PARAMS, central=CentralParams(strength=0.0, lead_factor=1.0,
-                                                           town_factor=1.0, day_factor=1.0))
+                                                           town_factor=1.0, day_factor=1.0,
+                                                           weekday_factor=1.0))
 
 
 def _records() -> list[dict]:
@@ -120,3 +127,76 @@ def test_day_factor_compares_calendar_dates_written_without_a_year():
     assert factor[0, 2] == pytest.approx(DEFAULT_PARAMS.central.day_factor)
     assert DEFAULT_PARAMS.central.day_factor < 1.0
     assert factor[2, 3] == pytest.approx(1.0)  # a weekday is no calendar date
+
+
+WEEKDAYS = Path(__file__).parent / "fixtures" / "undated" / "weekdays.json"
+
+
+def _undated_article(aid: str, text: str, title: str | None = None) -> Article:
+    return Article(id=aid, source=aid, outlet=None, title=title, published=None,
+                   published_basis=None, language="en", text=text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two mayors signed the accord on Friday in the town hall.", {4}),
+    ("On Monday the council met; it voted on Tuesday evening.", {0, 1}),
+    ("The mayors will meet on Friday to sign the accord.", set()),
+    ("The mayors meet again next Friday.", set()),
+    ("The accord was signed on Friday, 22 July, in the town hall.", set()),
+    ("The ceasefire took effect at noon on Wednesday across the province.", {2}),
+])
+def test_lead_weekdays_are_bare_weekdays_not_ahead(text: str, expected: set[int]) -> None:
+    assert lead_weekdays(_undated_article("a", text)) == expected
+
+
+def test_weekday_factor_separates_leads_told_on_days_apart_unless_dates_compare_them():
+    articles = [_undated_article("mon", "The mayors signed the accord on Monday."),
+                _undated_article("tue", "The mayors signed the accord on Tuesday."),
+                _undated_article("thu", "The mayors met again on Thursday."),
+                _undated_article("dated-mon", "The mayors signed on Monday, as agreed on "
+                                              "12 May 2021."),
+                _undated_article("dated-thu", "The mayors met on Thursday; the accord of "
+                                              "12 May 2021 held.")]
+    central = central_features(articles, np.full(5, np.nan))
+    factor = central_factor(central, np.arange(5), np.arange(5))
+    weekday = DEFAULT_PARAMS.central.weekday_factor
+    assert weekday < 1.0
+    assert factor[0, 1] == pytest.approx(1.0)  # a day apart: a follow-up of one event
+    assert factor[0, 2] == pytest.approx(weekday)
+    assert factor[3, 4] == pytest.approx(1.0)  # the lead dates compare them, not the weekdays
+
+
+@pytest.fixture(scope="module")
+def weekday_meetings() -> tuple[list[Article], list[dict], dict[str, list[dict]], set]:
+    from storyline.understand import infer_missing_dates, understand_articles
+
+    records = json.loads(WEEKDAYS.read_text(encoding="utf-8"))["articles"]
+    articles = [_undated_article(r["id"], r["text"], r["title"]) for r in records]
+    infer_missing_dates(articles)
+    found = understand_articles(articles)
+    events = [e.to_dict() for a in articles for e in found[a.id].events]
+    mentions = {a.id: [m.to_dict() for m in found[a.id].mentions] for a in articles}
+    gold: dict[str, set[str]] = {}
+    for r in records:
+        gold.setdefault(r["story"], set()).add(r["id"])
+    return articles, events, mentions, {frozenset(g) for g in gold.values()}
+
+
+def test_undated_meetings_told_on_different_weekdays_are_different_stories(weekday_meetings):
+    articles, events, mentions, gold = weekday_meetings
+    assert _partition(cluster_stories(articles, events, mentions)) == gold
+
+
+def test_without_the_weekday_factor_the_two_meetings_merge(weekday_meetings):
+    articles, events, mentions, gold = weekday_meetings
+    no_weekdays = replace(DEFAULT_PARAMS, central=replace(DEFAULT_PARAMS.central,
+                                                          weekday_factor=1.0))
+    merged = _partition(cluster_stories(articles, events, mentions, params=no_weekdays))
+    assert merged != gold
+
+
+def test_lead_towns_leave_out_the_dateline_written_in_capitals():
+    article = _undated_article("a", "DAMASCUS – The two ministers met in Sochi on Monday.")
+    mentions = [{"text": "DAMASCUS", "start": 0, "place": {"name": "Damascus", "feature": "city"}},
+                {"text": "Sochi", "start": 35, "place": {"name": "Sochi", "feature": "city"}}]
+    assert lead_towns(article, mentions) == {"Sochi"}

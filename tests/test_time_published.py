@@ -161,6 +161,24 @@ def test_yearless_dateline_takes_the_latest_year_mentioned_as_an_estimate() -> N
     assert 0 < result.confidence < 0.5
 
 
+def test_yearless_dateline_after_a_background_year_leaves_the_range_open() -> None:
+    """The latest year an article mentions is often history ("since 1939"): the dateline's
+    day in that year is a lower bound, not the publication's place."""
+    result = infer_published("GAZIANTEP, Feb 6 – The quake was the region's worst since 1939, "
+                             "rescuers said on Monday.")
+    assert result.value is None
+    assert result.earliest == "1939-02-06" and result.latest is None
+    assert 0 < result.confidence <= 0.1
+
+
+def test_a_later_month_written_after_the_latest_day_gives_no_inverted_range() -> None:
+    result = infer_published("The accord signed on 25 June 2012 held on Monday, officials said; "
+                             "the next round was held in August 2012.")
+    assert result.earliest == "2012-08-01"
+    assert result.latest is None or result.latest >= result.earliest
+    assert result.value is None
+
+
 @pytest.mark.parametrize("text", [
     "The leaders had met last September, when the September 2018 deal was signed.",
     "Unlike last September, the talks of September 2018 are not mentioned by either side.",

@@ -432,15 +432,16 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
 
 def _from_yearless_dateline(line: Dateline, floor_year: int, span: _Range,
                             today: date) -> PublishedDate:
-    """"MOSCOW, March 5 –" in a text that mentions 2019: that day in the first year from 2019
-    not before the other evidence, as an estimate only."""
+    """"MOSCOW, March 5 –" in a text that mentions 2019: publication is on that day in 2019 or
+    a later year, so the range starts there and stays open. The latest year an article
+    mentions is often background ("the worst since 1939"), not the year of its dateline."""
     assert line.month is not None and line.day is not None
     for year in (floor_year, floor_year + 1):
         found = safe_date(year, line.month, line.day)
         if found is not None and (span.earliest is None or found >= span.earliest):
-            notes = [*(span.evidence or []), f"year {year} from the latest year mentioned"]
-            latest = found + timedelta(days=COPY_DAYS if line.credit else 0)
-            return _result(_Range(found, latest, notes), None, 0.3, today, found)
+            notes = [*(span.evidence or []),
+                     f"on or after {found.isoformat()} (the latest year mentioned is {floor_year})"]
+            return _result(_Range(found, None, notes), None, 0.1, today, found)
     return _result(span, None, 0.1, today, span.earliest)
 
 
@@ -519,6 +520,9 @@ def _from_anchor(anchor: _Stated, evidence: _Evidence, span: _Range,
                  today: date) -> PublishedDate:
     """No story: the latest stated date starts the range; a bare weekday on it closes it."""
     assert anchor.full is not None and span.evidence is not None
+    if span.earliest is not None and span.earliest > anchor.full:
+        span.evidence.append(f"a later month is written: '{anchor.expression.text}' is older news")
+        return _from_range(evidence, span, [], today)
     if anchor.full.weekday() in evidence.weekdays or anchor.weekday is not None:
         span.before(anchor.full + timedelta(days=WEEKDAY_REACH),
                     f"a bare weekday names {anchor.full.strftime('%A')}: recent news")
