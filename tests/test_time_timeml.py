@@ -364,3 +364,8 @@ def test_a_point_named_by_a_length_before_now_takes_before_or_after(
         text: str, words: str, mod: str) -> None:
     found = timex(text, "2021-05-02", words)
     assert (found.timex, found.mod) == ("2020", mod)
+
+
+def test_a_clock_time_on_a_weekday_without_publication_keeps_the_weekday() -> None:
+    found = timex("Talks resume at noon on Wednesday.", None, "noon on Wednesday")
+    assert found.timex == "XXXX-WXX-3T12:00"

@@ -403,7 +403,8 @@ def clock(m: re.Match[str], ctx: Context) -> TimeExpression | None:
             day = cal.day_in_year(ctx.published, month, mday, None)
         if day is None:
             return None
-    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    prefix = day.isoformat() if day else (
+        f"XXXX-WXX-{pt.WEEKDAYS[m['weekday'].lower()] + 1}" if m["weekday"] else "XXXX-XX-XX")
     start = m.start("mod") if m["mod"] else m.start()
     if ctx.text[start:start + 3].lower() == "at ":
         start += 3
