@@ -10,7 +10,7 @@ import functools
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -171,6 +171,24 @@ def _init_worker(
     _WORKER_STATE["profiles_key"] = profiles_key
 
 
+def cleaning_pool(
+    workers: int, profiles: OutletProfiles, options: Options, profiles_key: str | None = None
+) -> ProcessPoolExecutor:
+    """Worker processes for `clean_one` (also what benchmarks/throughput.py times)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        initializer=_init_worker,
+        initargs=(profiles.to_dict(), options, profiles_key),
+    )
+
+
+def map_cleaning(
+    pool: ProcessPoolExecutor, documents: Iterable[Document]
+) -> Iterator[tuple[Article | Rejection, CopyFeatures | None]]:
+    """`clean_one` of each document in the workers of a `cleaning_pool`, results in order."""
+    return pool.map(_clean_in_worker, documents, chunksize=32)
+
+
 def _clean_in_worker(doc: Document) -> tuple[Article | Rejection, CopyFeatures | None]:
     return clean_one(
         doc, _WORKER_STATE["profiles"], _WORKER_STATE["options"], _WORKER_STATE["profiles_key"]
@@ -223,12 +241,8 @@ def clean_documents(
     todo = [d for d in documents if d.id not in reuse]
     workers = resolve_workers(options.workers, len(todo))
     if workers > 1:
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            initializer=_init_worker,
-            initargs=(profiles.to_dict(), options, profiles_key),
-        ) as pool:
-            results = _track(pool.map(_clean_in_worker, todo, chunksize=32), reporter, on_batch)
+        with cleaning_pool(workers, profiles, options, profiles_key) as pool:
+            results = _track(map_cleaning(pool, todo), reporter, on_batch)
     else:
         results = _track(
             (clean_one(d, profiles, options, profiles_key) for d in todo), reporter, on_batch
