@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import xxhash
 
+from storyline.clean.body import shipped_model
 from storyline.clean.html import HtmlExtract, extract_html
 from storyline.clean.lines import (
     PlainClean,
@@ -25,6 +26,7 @@ from storyline.clean.lines import (
 )
 from storyline.clean.plain import clean_page
 from storyline.clean.profiles import OutletProfiles
+from storyline.clean.stopwords import stoplists
 from storyline.errors import Rejection
 from storyline.model import Article, Document
 from storyline.options import Options
@@ -39,6 +41,7 @@ __all__ = [
     "date_from_url",
     "detect_language",
     "extract_html",
+    "preload_cleaning",
 ]
 
 _URL_DATE = re.compile(
@@ -107,6 +110,13 @@ def _language_shares(sample: str) -> list[tuple[float, str]]:
         (sum(map(found, stopwords, _ZEROS)) / len(words), lang)
         for lang, stopwords in _STOPWORD_TUPLES
     )[::-1]
+
+
+def preload_cleaning() -> None:
+    """Load the data every cleaning call needs (stoplists, body model): done once in a parent
+    before it forks cleaning workers, they share it rather than each loading its own."""
+    stoplists()
+    shipped_model()
 
 
 def date_from_url(url: str | None) -> str | None:
