@@ -251,3 +251,27 @@ def test_words_of_a_line_are_those_the_word_pattern_finds() -> None:
 
     line = "U.S.-led talks, don't stop: 1990s 3rd ²x café_bar — O’Neill's co-op ½mile ÉTAT"
     assert split_words(line) == WORD.findall(line)
+
+
+_STAMPS = ["12.03.2020", "2020-03-12", "12th March", "12. März", "Mar. 12, 2020", "March 12th",
+           "14:32", "2.30 p.m.", "10:30 a.m. GMT", "14:32 MSK", "12 March 2020, 14:32 CET",
+           "3 hours ago", "5 saat önce", "3 часа назад", "vor 3 Stunden", "il y a 3 jours",
+           "hace 2 horas", "yesterday", "Today", "вчера", "7:05PM EST", "12 sept.", "Dec 1st"]
+
+
+@pytest.mark.parametrize("stamp", _STAMPS)
+def test_every_line_ending_in_a_stamp_passes_the_reversed_end_gate(stamp):
+    from storyline.clean.vocabulary import STAMP_END_REVERSED, TIMESTAMP_TAIL
+
+    for separator in (" ", " - ", " | ", ", ", ""):
+        for end in ("", ".", " »", ")"):
+            line = f"Talks resume in Geneva{separator}{stamp}{end}"
+            if TIMESTAMP_TAIL.search(line):
+                assert STAMP_END_REVERSED.match(line[::-1]), line
+
+
+def test_a_sentence_ending_in_words_fails_the_reversed_end_gate():
+    from storyline.clean.vocabulary import STAMP_END_REVERSED
+
+    line = "On 30 November 2011 the minister said the talks would resume in Geneva."
+    assert not STAMP_END_REVERSED.match(line[::-1])

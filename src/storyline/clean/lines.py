@@ -41,6 +41,7 @@ from storyline.clean.vocabulary import (
     SEPARATORS,
     SHARE_PROMPT,
     SHARE_TOKEN,
+    STAMP_END_REVERSED,
     STOPWORDS,
     STRICT_CUES,
     SUBSCRIBE_LOOSE,
@@ -236,8 +237,11 @@ def _strict_rule(line: str, rules: StrictRules = STRICT_CUES) -> str | None:
 def _is_listed_headline(line: str) -> bool:
     """A teaser-list entry: a headline followed by a time stamp, and no dateline of its own."""
     tail_start = max(0, len(line) - 48)  # the stamp ends the line: search only its tail
-    if not DIGIT.search(line, tail_start) and not DAY_WORD_END_REVERSED.match(line[::-1]):
+    reversed_line = line[::-1]
+    if not DIGIT.search(line, tail_start) and not DAY_WORD_END_REVERSED.match(reversed_line):
         return False  # every stamp but a day word has a digit: a cheap test rules most lines out
+    if not STAMP_END_REVERSED.match(reversed_line):
+        return False  # nor does the line end as a stamp ends
     stamp = TIMESTAMP_TAIL.search(line, tail_start)
     if not stamp or DATELINE_START.match(line):
         return False

@@ -349,3 +349,13 @@ DAY_WORDS = ("yesterday", "today", "dün", "bugün", "вчера", "сегодн
 DAY_WORD_END_REVERSED = re.compile(r"\W*" + _alt(w[::-1] for w in DAY_WORDS), re.IGNORECASE)
 """The stamps of TIMESTAMP_TAIL without a digit, matched at the start of the reversed line: one
 attempt instead of one per position (a pre-test, so the word boundary is left out)."""
+STAMP_END_REVERSED = re.compile(
+    r"\W*(?:\d|(?:st|nd|rd|th)\d|m\.?[ap] ?\d|[A-Z]{2,4} ?(?:\d|\.?m\.?[ap] ?\d)"
+    r"|(?:oga|ecnö|дазан) \w+ \d|\w+ \d|"
+    + _alt(sorted({m[::-1] for m in MONTHS} | {w[::-1] for w in DAY_WORDS})) + ")",
+    re.IGNORECASE,
+)
+"""How every stamp of TIMESTAMP_TAIL ends, read from the end of the line (matched at the start
+of the reversed line, one attempt): a digit, a day number's ending (`12th`), a month name, the
+`a.m.` or time zone after a time, a length of time ago (`3 hours ago`, `il y a 3 jours`) or a
+day word. A line that ends otherwise holds no stamp, so the search over its tail is skipped."""
