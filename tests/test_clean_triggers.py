@@ -91,3 +91,13 @@ def test_a_word_trie_matches_exactly_its_words():
         assert pattern.fullmatch(word), word
     for other in ["ap", "appl", "applicatio", "apps store", "ab", "s'abonne", "push", ""]:
         assert not pattern.fullmatch(other), other
+
+
+def test_no_line_a_pretested_pattern_matches_fails_its_pretest():
+    extra = ["Visit WWW.EXAMPLE.COM for more", "news.example.co.uk", "Home | World | Sport",
+             "Imprint   Privacy   Terms", "Home\t\t\tNews", "A – B", "example.İt"]
+    for pattern in (classes.DOMAIN, classes.LINK_SEPARATORS):
+        for line in [*_lines(), *extra]:
+            if pattern._compiled.search(line):  # noqa: SLF001
+                assert pattern._needed(line), line  # noqa: SLF001
+                assert pattern.search(line)

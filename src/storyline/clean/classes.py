@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from storyline.clean.lines import content_words, is_story_like, word_count
 from storyline.clean.triggers import may_match, required_literals, word_alternation
@@ -65,6 +65,22 @@ class _Gated:
 
     def match(self, line: str) -> re.Match[str] | None:
         return self._compiled.match(line) if self._may_match(line) else None
+
+
+class _Pretested:
+    """A pattern run only on the lines where `needed` holds: a cheap test that every line the
+    pattern matches passes (a character or a pair of them every match contains)."""
+
+    def __init__(self, pattern: re.Pattern[str], needed: Callable[[str], bool]) -> None:
+        self.pattern = pattern.pattern
+        self._compiled = pattern
+        self._needed = needed
+
+    def search(self, line: str) -> re.Match[str] | None:
+        return self._compiled.search(line) if self._needed(line) else None
+
+    def split(self, line: str) -> list[str]:
+        return self._compiled.split(line)
 
 
 _lower = functools.lru_cache(maxsize=1024)(str.lower)
@@ -195,7 +211,15 @@ LEGAL_LINKS = _Folded(re.compile(
     r"karriere|careers|feedback|widerrufsbelehrung)(?!\w)",
     re.IGNORECASE,
 ))
-LINK_SEPARATORS = re.compile(r"\s[|·•–—/]\s|\s{3,}")
+_SEPARATOR_MARKS = "|·•–—/"
+_THREE_SPACES = re.compile(r"\s\s\s")
+LINK_SEPARATORS = _Pretested(
+    re.compile(r"\s[|·•–—/]\s|\s{3,}"),
+    lambda line: any(map(line.__contains__, _SEPARATOR_MARKS))
+    or _THREE_SPACES.search(line) is not None,
+)
+"""A separator between links: a mark between spaces, or a run of three spaces (a line without
+the mark or the run is not searched)."""
 
 RESPONSIBILITY = _Folded(re.compile(
     r"\bresponsib|\bliab(le|ility)|endorse|necessarily|moderated|do not reflect|does not reflect|"
@@ -211,8 +235,14 @@ SUBJECT_OF_NOTICE = _Folded(re.compile(
     re.IGNORECASE,
 ))
 
-DOMAIN = re.compile(r"(?<![\w@])(?:www\.)?[a-z0-9-]{2,}\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b",
-                    re.IGNORECASE)
+_DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
+DOMAIN = _Pretested(
+    re.compile(r"(?<![\w@])(?:www\.)?[a-z0-9-]{2,}\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b",
+               re.IGNORECASE),
+    lambda line: _DOT_LETTER.search(line) is not None,
+)
+"""A web address; only a line with a full stop right before a letter can hold one (the
+pattern itself tries every position of every line)."""
 SITE_WORDS = _Folded(re.compile(
     r"\b(site|website|edition|version|page|app|reached|address|seite|webseite|ausgabe|version|"
     r"adresse|site web|sitio|página|edición|dirección|sitemiz|sayfa|adres|сайт|версия|адрес)\b",
