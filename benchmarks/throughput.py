@@ -112,10 +112,10 @@ def child_clean(path: str, workers: int) -> None:
     with pipeline.cleaning_pool(workers, profiles, options, key) as pool:
         # every worker started and past its initializer: each takes a task that waits a while
         pids = set(pool.map(_worker_pid, [0.2] * (2 * workers)))
-        started, cpu_started = time.perf_counter(), _own_cpu() + _workers_cpu(pids)
+        started, own_started, workers_started = time.perf_counter(), _own_cpu(), _workers_cpu(pids)
         results = list(pipeline.map_cleaning(pool, documents))
         elapsed = time.perf_counter() - started
-        cpu = _own_cpu() + _workers_cpu(pids) - cpu_started
+        own, workers_cpu = _own_cpu() - own_started, _workers_cpu(pids) - workers_started
     print(
         json.dumps(
             {
@@ -123,7 +123,8 @@ def child_clean(path: str, workers: int) -> None:
                 "articles": sum(isinstance(result, Article) for result, _ in results),
                 "workers": len(pids),
                 "seconds": elapsed,
-                "cpu_seconds": cpu,
+                "cpu_seconds": own + workers_cpu,
+                "main_cpu_seconds": own,
                 "baseline_seconds": baseline,
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             }

@@ -74,6 +74,7 @@ FEATURE_NAMES = (
     "main_run_gap",
 )
 NO_PROSE = 999.0
+_CONTEXT_COLUMNS = [COL[name] for name in CONTEXT_OF]
 
 
 @dataclass(frozen=True)
@@ -226,26 +227,26 @@ def _other_language(low: Sequence[str], common: float, prose: bool, language: in
     return max(0.0, lists.share(low, best) - common)
 
 
-def _window_mean(x: np.ndarray, w: int) -> np.ndarray:
-    """Mean of x over the w blocks on each side, the block itself left out."""
-    n = len(x)
-    sums = np.concatenate([[0.0], np.cumsum(x)])
-    index = np.arange(n)
-    low, high = np.maximum(index - w, 0), np.minimum(index + w + 1, n)
-    count = high - low - 1
-    return (sums[high] - sums[low] - x) / np.maximum(count, 1)
-
-
 def _context(own: np.ndarray) -> list[np.ndarray]:
     n = len(own)
     columns: list[np.ndarray] = []
-    for name in CONTEXT_OF:
-        x = own[:, COL[name]]
-        columns.extend(_window_mean(x, w) for w in WINDOWS)
-        columns.append(np.concatenate([[0.0], x[:-1]]))
-        columns.append(np.concatenate([x[1:], [0.0]]))
-    prose = own[:, COL["prose"]] > 0
+    # each context feature's mean over the w blocks on each side (the block itself left out),
+    # for all the features at once
+    x = own[:, _CONTEXT_COLUMNS]
+    sums = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
     index = np.arange(n)
+    means = []
+    for w in WINDOWS:
+        low, high = np.maximum(index - w, 0), np.minimum(index + w + 1, n)
+        count = np.maximum(high - low - 1, 1)
+        means.append((sums[high] - sums[low] - x) / count[:, None])
+    previous = np.concatenate([np.zeros((1, x.shape[1])), x[:-1]])
+    following = np.concatenate([x[1:], np.zeros((1, x.shape[1]))])
+    for k in range(len(CONTEXT_OF)):
+        columns.extend(mean[:, k] for mean in means)
+        columns.append(previous[:, k])
+        columns.append(following[:, k])
+    prose = own[:, COL["prose"]] > 0
     at = np.where(prose, index, -1)
     last_before = np.maximum.accumulate(np.concatenate([[-1], at[:-1]]))
     at_after = np.where(prose, index, n)
