@@ -169,50 +169,60 @@ def _own_features(texts: Sequence[str], verdicts: Sequence[str | None]) -> np.nd
     seen = Counter(texts)
     total = sum(len(text) for text in texts) or 1
     n_blocks = len(texts)
-    rows = np.zeros((n_blocks, len(OWN)))
+    rows: list[list[float]] = []  # Python rows, made one array at the end (cheaper writes)
     before = 0
+    log_blocks = math.log1p(n_blocks)
     for i, text in enumerate(texts):
         ws, low, bag = words[i], lowered[i], bags[i]
         chars = len(text)
         cjk = len(CJK.findall(text)) if not text.isascii() else 0
         n = len(ws) + int(cjk / 1.5)
         common = lists.share(low, language)
-        row = rows[i]
-        row[0] = math.log1p(n)
-        row[1] = math.log1p(chars)
-        row[2] = chars / n if n else 0.0
-        row[3] = 1.0 if TERMINAL_END.search(text) else 0.0
-        row[4] = 1.0 if text.endswith(":") else 0.0
-        row[5] = 1.0 if text.endswith(("…", "...")) else 0.0
-        row[6] = common
         if ws:
-            row[7] = sum(1 for w in ws if w[0].isupper()) / len(ws)
-            row[8] = sum(1 for w in ws if len(w) > 1 and w.isupper()) / len(ws)
-        row[9] = len(DIGITS.findall(text)) / chars
-        row[10] = len(PUNCTUATION.findall(text)) / chars
-        row[11] = len(SEPARATOR.findall(text)) / max(1, n)
-        row[12] = 1.0 if LINK.search(text) else 0.0
-        row[13] = 1.0 if CLOCK.search(text) else 0.0
-        row[14] = 1.0 if looks_dated(text) else 0.0
-        row[15] = 1.0 if LIST_MARK.match(text) else 0.0
-        row[16] = len(SENTENCE_BREAK.findall(text))
-        row[17] = text.count(",") / max(1, n)
-        row[18] = 1.0 if seen[text] > 1 else 0.0
-        row[19] = 1.0 if prose[i] else 0.0
+            capitalised = sum(1 for w in ws if w[0].isupper()) / len(ws)
+            all_caps = sum(1 for w in ws if len(w) > 1 and w.isupper()) / len(ws)
+        else:
+            capitalised = all_caps = 0.0
+        overlap = 0.0
         if bag:  # share of its meaningful words that other prose blocks of the page use
             mine = 1 if prose[i] else 0
-            row[20] = sum(1 for w in bag if story_words[w] > mine) / len(bag)
-        row[21] = i / n_blocks
-        row[22] = before / total
+            overlap = sum(1 for w in bag if story_words[w] > mine) / len(bag)
+        kinds = [0.0] * GROUPS
         kind = RULE_GROUPS.get(verdicts[i] or "")
         if kind is not None:
-            row[23 + kind] = 1.0
-        row[30] = math.log1p(n_blocks)
-        row[31] = cjk / chars
-        row[32] = _other_language(low, common, prose[i], language)
-        row[33] = 1.0 if verdicts[i] else 0.0
+            kinds[kind] = 1.0
+        rows.append([
+            math.log1p(n),
+            math.log1p(chars),
+            chars / n if n else 0.0,
+            1.0 if TERMINAL_END.search(text) else 0.0,
+            1.0 if text.endswith(":") else 0.0,
+            1.0 if text.endswith(("…", "...")) else 0.0,
+            common,
+            capitalised,
+            all_caps,
+            len(DIGITS.findall(text)) / chars,
+            len(PUNCTUATION.findall(text)) / chars,
+            len(SEPARATOR.findall(text)) / max(1, n),
+            1.0 if LINK.search(text) else 0.0,
+            1.0 if CLOCK.search(text) else 0.0,
+            1.0 if looks_dated(text) else 0.0,
+            1.0 if LIST_MARK.match(text) else 0.0,
+            len(SENTENCE_BREAK.findall(text)),
+            text.count(",") / max(1, n),
+            1.0 if seen[text] > 1 else 0.0,
+            1.0 if prose[i] else 0.0,
+            overlap,
+            i / n_blocks,
+            before / total,
+            *kinds,
+            log_blocks,
+            cjk / chars,
+            _other_language(low, common, prose[i], language),
+            1.0 if verdicts[i] else 0.0,
+        ])
         before += chars
-    return rows
+    return np.array(rows, dtype=float).reshape(n_blocks, len(OWN))
 
 
 def _other_language(low: Sequence[str], common: float, prose: bool, language: int | None) -> float:
