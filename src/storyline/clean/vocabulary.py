@@ -349,13 +349,20 @@ DAY_WORDS = ("yesterday", "today", "dün", "bugün", "вчера", "сегодн
 DAY_WORD_END_REVERSED = re.compile(r"\W*" + _alt(w[::-1] for w in DAY_WORDS), re.IGNORECASE)
 """The stamps of TIMESTAMP_TAIL without a digit, matched at the start of the reversed line: one
 attempt instead of one per position (a pre-test, so the word boundary is left out)."""
+_MONTHS_REVERSED = _alt(sorted({m[::-1] for m in MONTHS}))
 STAMP_END_REVERSED = re.compile(
-    r"\W*(?:\d|(?:st|nd|rd|th)\d|m\.?[ap] ?\d|[A-Z]{2,4} ?(?:\d|\.?m\.?[ap] ?\d)"
-    r"|(?:oga|ecnö|дазан) \w+ \d|\w+ \d|"
+    r"\W*(?:\d+[./:-]\d"  # a numeric date, an ISO date, a clock time
+    r"|\d{4}[\s,-]+\.?" + _MONTHS_REVERSED  # 12 March 2020
+    + r"|\d{4} ,?(?:ts|dn|dr|ht)?\d"  # March 12, 2020
+    r"|(?:ts|dn|dr|ht)?\d{1,2} \.?" + _MONTHS_REVERSED  # March 12, March 12th
+    + r"|m\.?[ap] ?\d|[A-Z]{2,4} ?(?:\d|\.?m\.?[ap] ?\d)"  # 2.30 p.m., 14:32 GMT
+    r"|(?:oga|ecnö|дазан) \w+ \d|(?:netunim|nednuts|negat|nehcow) \d+ rov"  # 3 hours ago
+    r"|\w+ \d+ (?:a y li|ecah|áh)|"  # il y a 3 jours, hace 2 horas
     + _alt(sorted({m[::-1] for m in MONTHS} | {w[::-1] for w in DAY_WORDS})) + ")",
     re.IGNORECASE,
 )
 """How every stamp of TIMESTAMP_TAIL ends, read from the end of the line (matched at the start
-of the reversed line, one attempt): a digit, a day number's ending (`12th`), a month name, the
-`a.m.` or time zone after a time, a length of time ago (`3 hours ago`, `il y a 3 jours`) or a
-day word. A line that ends otherwise holds no stamp, so the search over its tail is skipped."""
+of the reversed line, one attempt): a numeric date or clock time, a year or day number after a
+month name, a month name, the `a.m.` or time zone after a time, a length of time ago (`3 hours
+ago`, `il y a 3 jours`) or a day word. A line that ends otherwise (a sentence ending in a number
+or a word) holds no stamp, so the search over its tail is skipped."""
