@@ -363,14 +363,14 @@ def outlet_notice(line: str) -> bool:
     """The site speaking about itself: a disclaimer about comments, views or links; a desk or
     newsroom byline; a notice naming a web address of the site."""
     n = word_count(line)
-    if n > 60 or REPORTED.search(line):
+    if n > 60:
         return False
-    if RESPONSIBILITY.search(line) and SUBJECT_OF_NOTICE.search(line):
-        return True
-    if n <= 8 and NEWSROOM.search(line) and not line.rstrip().endswith((".", "!", "?")):
-        return True
-    return (n <= 30 and bool(DOMAIN.search(line)) and bool(SITE_WORDS.search(line))
-            and bool(ADDRESS.search(line)))
+    # the shapes first, a reported statement only then: most lines have none of the shapes
+    notice = ((RESPONSIBILITY.search(line) and SUBJECT_OF_NOTICE.search(line))
+              or (n <= 8 and NEWSROOM.search(line) and not line.rstrip().endswith((".", "!", "?")))
+              or (n <= 30 and DOMAIN.search(line) and SITE_WORDS.search(line)
+                  and ADDRESS.search(line)))
+    return bool(notice) and not REPORTED.search(line)
 
 
 def keyword_header(line: str) -> bool:
