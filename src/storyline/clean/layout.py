@@ -16,7 +16,14 @@ import numpy as np
 
 from storyline.clean.blocks import TERMINAL_END, main_run
 from storyline.clean.classes import LINK_SEPARATORS
-from storyline.clean.lines import content_words, is_headline, is_story_like, lower_words, word_count
+from storyline.clean.lines import (
+    content_stems,
+    content_words,
+    is_headline,
+    is_story_like,
+    lower_words,
+    word_count,
+)
 from storyline.clean.profiles import looks_dated
 from storyline.clean.stopwords import stoplists
 from storyline.clean.vocabulary import MONTHS
@@ -39,7 +46,7 @@ TITLE_REACH = 8
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in content_words(text)}
+    return content_stems(text, STEM)
 
 
 def bound_body(texts: list[str], verdicts: list[str | None], find_title: bool = True) -> None:

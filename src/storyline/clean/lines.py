@@ -22,6 +22,7 @@ from storyline.clean.vocabulary import (
     ARCHIVE_CAPTION,
     CAPTION,
     CAPTION_TAIL,
+    CAPTION_TAIL_NEEDS,
     CHROME_DATE,
     CONTINUE_ALONE,
     COOKIE_LOOSE,
@@ -99,6 +100,12 @@ def lower_words(line: str) -> tuple[str, ...]:
 def content_words(text: str) -> set[str]:
     """Lower-cased words long enough to carry meaning; used for caption/teaser overlap."""
     return {low for w in _words(text) if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
+
+
+def content_stems(text: str, length: int) -> set[str]:
+    """The first `length` letters of each of `content_words(text)`, in one pass."""
+    return {low[:length] for w in _words(text)
+            if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -405,7 +412,10 @@ def _mark_captions(norm: list[str], story: list[bool], verdict: list[str | None]
     for i, line in enumerate(norm):
         if not line or verdict[i]:
             continue
-        signed = bool(CAPTION_TAIL.search(line, max(0, len(line) - 100)))
+        tail = max(0, len(line) - 100)
+        # every credit holds a colon or an opening bracket (CAPTION_TAIL_NEEDS): else no search
+        signed = any(line.find(mark, tail) >= 0 for mark in CAPTION_TAIL_NEEDS) and bool(
+            CAPTION_TAIL.search(line, tail))
         if not (signed or ARCHIVE_CAPTION.match(line) or CAPTION.match(line)):
             continue  # no caption shape: the word count (the costly part) is not needed
         if word_count(line) > 40:

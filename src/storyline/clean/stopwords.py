@@ -31,7 +31,7 @@ class Stoplists:
         """The language whose list covers most of the (lower-cased) words; ties go to the
         language with the shorter list (its words are the more telling), then by name."""
         index = self.index
-        found = [index[word] for word in words if word in index]
+        found = [ids for ids in map(index.get, words) if ids is not None]
         if not found:
             return None
         counts = np.bincount(np.concatenate(found), minlength=len(self.languages))

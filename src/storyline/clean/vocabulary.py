@@ -225,6 +225,9 @@ CAPTION_TAIL = re.compile(
     r"\W*$|\((photo|foto)\s*:?[^)]{0,60}\)\W*$",
     re.IGNORECASE,
 )
+CAPTION_TAIL_NEEDS = (":", "(")
+"""One of these is in every match of CAPTION_TAIL (its first branch needs the colon, its second
+the bracket), so a line's tail without either is not searched."""
 
 EDITORIAL_NOTE = re.compile(
     r"^\W*(editor'?s note|editor’s note|note to (our )?readers|correction|clarification|"
