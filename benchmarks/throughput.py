@@ -235,6 +235,11 @@ def main() -> None:
             f"{ratio:>11.0f} {1000 * row['cpu_seconds'] / row['documents']:>11.2f} "
             f"{row['peak_rss_mb']:>8.0f}"
         )
+    for kind, factor, row in rows:
+        if kind == "clean":
+            print(f"clean {factor}x: {row['workers']} workers; the main process (handing out and "
+                  f"collecting) took {1000 * row['main_cpu_seconds'] / row['documents']:.2f} "
+                  "of its cpu ms/doc")
     jsonl = [r for r in rows if r[0] == "jsonl"]  # the growth is the whole ingest's
     if len(jsonl) > 1 and first_per_doc:
         growth = [1000 * r[2]["seconds"] / r[2]["documents"] / first_per_doc for r in jsonl]
