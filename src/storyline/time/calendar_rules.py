@@ -64,9 +64,6 @@ def day_and_month(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return make(m, found, DAY, RELATIVE)
 
 
-_NEAR_DAYS = 60
-
-
 def _tense_for_day(ctx: Context, m: re.Match[str], month: int, day: int) -> str | None:
     """A day and month written without a year within two months of publication are that
     nearest day whatever the verb (a deadline "set for Nov. 10" in a 2 November article is
@@ -74,10 +71,7 @@ def _tense_for_day(ctx: Context, m: re.Match[str], month: int, day: int) -> str 
     assert ctx.published is not None
     candidates = [d for y in (ctx.published.year - 1, ctx.published.year,
                               ctx.published.year + 1) if (d := cal.safe_date(y, month, day))]
-    if not candidates:
-        return None
-    nearest = min(abs((d - ctx.published).days) for d in candidates)
-    return ctx.tense_at(m) if nearest > _NEAR_DAYS else None
+    return cal.tense_unless_near(candidates, ctx.published, lambda: ctx.tense_at(m))
 
 
 def month_and_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:

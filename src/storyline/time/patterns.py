@@ -25,7 +25,9 @@ NUMBERS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
 }
-VAGUE_COUNTS = ("a few", "a couple of", "several", "few", "many", "some", "a number of")
+VAGUE_COUNTS = ("a few", "a couple of", "several", "few", "many", "some", "a number of",
+                "hundreds of", "thousands of", "dozens of")
+"""Counts that name no number: "several years" is PXY."""
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 # Words before a bare month or year that make it a time reference ("in May", "since 2019").
@@ -115,15 +117,6 @@ ANCHORED = _rx(
     r"the\s+(?:previous|following|next|same|preceding|prior)\s+(?:day|week|month|year|"
     r"morning|evening|night|decade)|that\s+(?:same\s+)?(?:day|week|month|year)|"
     r"the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier|later))\b")
-DURATION = _rx(
-    rf"(?i:(?:(?:for|over|within|during|after|in)\s+)?(?:(?:the\s+)?(?:past|last|next|first)\s+)?"
-    rf"(?:{_COUNT})[\s-]+{_UNIT}(?:-long|-old)?)\b|"
-    r"(?i:(?:for|within|over|in\s+recent)\s+(?:the\s+(?:past|last|next)\s+)?"
-    r"(?:days|weeks|months|years|decades)|"
-    r"(?:over|in|during|throughout)\s+the\s+(?:past|last|next)\s+(?:week|month|year|decade))\b")
-SET = _rx(
-    rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?:{_NUMBER})\s+)?(?:{_UNIT}|morning|evening|night"
-    rf"|weekend))\b|(?i:every|each)\s+(?:{_WEEKDAY_FULL})\b|(?:{_WEEKDAY_FULL})s\b")
 NTH_OF_MONTH = _rx(
     r"(?i:on|by|until|till|since|from|before|after|to)\s+(?P<body>(?i:the)\s+"
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+(?i:of)\b)")

@@ -31,8 +31,6 @@ from storyline.time.core import (
 )
 from storyline.time.tense import FUTURE, PAST
 
-_VAGUE = ("a few", "few", "several", "many", "some", "a number of", "hundreds of",
-          "thousands of", "dozens of")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should"})
 _BIG = {"a hundred": 100, "one hundred": 100, "two thousand": 2000, "a thousand": 1000}
 
@@ -59,7 +57,7 @@ def duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     if words in ("a couple", "a couple of"):
         amount: float | None = 2
         mod = mod or "APPROX"
-    elif words in _VAGUE:
+    elif words in pt.VAGUE_COUNTS:
         amount = None
     elif words in _BIG:
         amount = _BIG[words]
@@ -416,10 +414,6 @@ def clock(m: re.Match[str], ctx: Context) -> TimeExpression | None:
                           found.basis, found.kind, found.type, found.timex, found.mod)
 
 
-_NEAR_DAYS = 60
-"""A holiday this close to publication is that one, whatever the verb ("before Easter")."""
-
-
 def holiday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     """"Christmas", "Thanksgiving Day", "last Easter": the holiday's day in the year the words
     and the tense point to."""
@@ -437,9 +431,8 @@ def holiday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     elif rel == "next":
         found = min(d for d in days if d > ctx.published)
     else:
-        near = [d for d in days if abs((d - ctx.published).days) <= _NEAR_DAYS]
-        found = min(near, key=lambda d: abs((d - ctx.published).days)) if near else cal.choose(
-            days, ctx.published, ctx.tense_at(m))
+        found = cal.choose(days, ctx.published, cal.tense_unless_near(
+            days, ctx.published, lambda: ctx.tense_at(m)))
     start = m.start("holiday") if rel not in ("last", "next", "this") else m.start()
     expression = make(m, found, DAY, RELATIVE)
     return TimeExpression(ctx.text[start:m.end()], start, m.end(), expression.value, DAY,

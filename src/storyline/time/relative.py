@@ -14,6 +14,7 @@ Direction rules (documented choices, used by every expression alike):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 
 PAST = "past"
@@ -48,6 +49,20 @@ def choose(candidates: list[date], published: date, tense: str | None) -> date |
         if after:
             return min(after)
     return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+NEAR_DAYS = 60
+"""A day this close to publication, named without a year, is the nearest such day whatever
+the verb: news style leaves the year out because it is the current one."""
+
+
+def tense_unless_near(candidates: list[date], published: date,
+                      tense: Callable[[], str | None]) -> str | None:
+    """The tense to choose among `candidates` with: none (the nearest wins) when one lies
+    within `NEAR_DAYS` of publication, else the tense (asked only then)."""
+    if not candidates or min(abs((c - published).days) for c in candidates) <= NEAR_DAYS:
+        return None
+    return tense()
 
 
 def weekday_date(published: date, weekday: int, relation: str | None, tense: str | None) -> date:
