@@ -22,14 +22,20 @@ def nlp() -> Any:
     return load_nlp()
 
 
-def date_of(nlp: Any, text: str, trigger: str, published: str) -> tuple[str | None, str | None]:
-    """(date, date words) storyline gives the event named by `trigger` in `text`."""
+def _parsed(nlp: Any, text: str, trigger: str, published: str) -> tuple[Any, ...]:
+    """The article, the parsed sentence holding `trigger`, its offset and the text's dates."""
     doc = nlp(text)
     start = text.index(trigger)
     sent = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0].sent
     article = Article(id="t", source="t", outlet=None, title=None, published=published,
                       published_basis=None, language="en", text=text)
     times = [t for t in find_time_expressions(text, published) if t.kind == "date"]
+    return article, sent, start, times
+
+
+def date_of(nlp: Any, text: str, trigger: str, published: str) -> tuple[str | None, str | None]:
+    """(date, date words) storyline gives the event named by `trigger` in `text`."""
+    article, sent, start, times = _parsed(nlp, text, trigger, published)
     value, words, *_ = date_trigger(article, sent, start, times)
     return value, words
 
@@ -234,12 +240,7 @@ def test_attribution_is_not_dated_by_the_claim_it_sources(nlp, text: str) -> Non
 def _narrative(nlp, text: str, trigger: str, published: str) -> tuple[str | None, str | None]:
     from storyline.events.dating import narrative_day
 
-    doc = nlp(text)
-    start = text.index(trigger)
-    sent = doc.char_span(start, start + len(trigger), alignment_mode="expand")[0].sent
-    article = Article(id="t", source="t", outlet=None, title=None, published=published,
-                      published_basis=None, language="en", text=text)
-    times = [t for t in find_time_expressions(text, published) if t.kind == "date"]
+    article, sent, start, times = _parsed(nlp, text, trigger, published)
     found = narrative_day(article, sent, times, [start - sent.start_char])
     return (found.value, found.text) if found else (None, None)
 
