@@ -55,10 +55,46 @@ def test_last_and_next_weekday_skip_the_publication_day() -> None:
     assert value(text, "2020-03-11", "next Wednesday") == "2020-03-18"
 
 
-def test_weekday_without_tense_cue_takes_the_nearest() -> None:
-    # published Monday: Tuesday is one day ahead, Friday three days back
+def test_weekday_without_tense_cue_is_behind_unless_it_is_tomorrow() -> None:
+    # published Monday: Tuesday is tomorrow; Thursday is three days ahead but, with no verb to
+    # say so, the Thursday just gone (market tables, "up from ... Thursday")
     assert value("Talks on Tuesday", "2020-03-09", "Tuesday") == "2020-03-10"
     assert value("Talks on Friday", "2020-03-09", "Friday") == "2020-03-06"
+    assert value("Volume was 840 million shares, up from 443 million Thursday.", "2020-03-09",
+                 "Thursday") == "2020-03-05"
+    assert value("The bid values the firm at a 24% premium over Thursday's closing price.",
+                 "2020-03-09", "Thursday") == "2020-03-05"
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Voters go to the polls on Thursday in a snap election.", "Thursday", "2020-03-12"),
+    ("The two leaders meet separately Friday with the envoy.", "Friday", "2020-03-13"),
+    ("Parliament convenes on Wednesday for a special session.", "Wednesday", "2020-03-11"),
+    ("The president flies to Brussels on Thursday for the summit.", "Thursday", "2020-03-12"),
+    ("The leaders did not meet on Thursday as planned.", "Thursday", "2020-03-05"),
+])
+def test_the_futurate_present_of_scheduled_happenings_is_ahead(text: str, words: str,
+                                                                expected: str) -> None:
+    assert value(text, "2020-03-09", words) == expected  # a Monday
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "1990-01-02"),
+    ("A closing, subject to approval, in February.", "February", "1990-02"),
+    ("The index stayed within 70 points of its record high set on Aug. 6.", "Aug. 6",
+     "1989-08-06"),
+    ("Its high for the year: $42.875 in June, up from $29.75 in March.", "March", "1989-03"),
+])
+def test_without_tense_a_date_is_ahead_only_within_a_season(text: str, words: str,
+                                                             expected: str) -> None:
+    assert value(text, "1989-11-02", words) == expected
+
+
+def test_as_before_a_noun_does_not_cut_the_clause() -> None:
+    text = "Joe Biden will be sworn in as president on Wednesday behind a ring of troops."
+    assert value(text, "2021-01-18", "Wednesday") == "2021-01-20"
+    text = "Prices fell as the markets opened on Wednesday, and will fall again."
+    assert value(text, "2021-01-22", "Wednesday") == "2021-01-20"
 
 
 def test_each_date_follows_its_own_verb_in_reported_speech() -> None:

@@ -2,7 +2,9 @@
 
 Direction rules (documented choices, used by every expression alike):
 - tense "past" picks the latest candidate on or before publication, "future" the earliest on or
-  after it, None the nearest one (a tie goes to the past, as news mostly reports what happened);
+  after it; with no tense, the future one only when it lies within `FUTURE_REACH_DAYS` ahead
+  (news speaks of the near future and of any past), else the past one; a bare weekday without
+  tense is ahead only when it is tomorrow's;
 - a bare weekday equal to the publication's weekday is the publication day itself, because wire
   style names the current day by its weekday ("said on Wednesday" in a Wednesday story);
 - a calendar week ("last week", "this week") is given as the month that holds the week's Thursday,
@@ -36,19 +38,26 @@ def safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
+FUTURE_REACH_DAYS = 105
+"""With no tense to go by, a date named without its year lies ahead of publication only this
+close (about three months: a coming date is written without its year when it is near); any
+farther it is the one before publication."""
+
+
 def choose(candidates: list[date], published: date, tense: str | None) -> date | None:
-    """The candidate the tense points to, else the nearest (ties to the past)."""
+    """The candidate the tense points to; with no tense (or none on its side), the first one
+    ahead when it lies within `FUTURE_REACH_DAYS`, else the latest one before."""
     if not candidates:
         return None
-    if tense == PAST:
-        before = [c for c in candidates if c <= published]
-        if before:
-            return max(before)
-    elif tense == FUTURE:
-        after = [c for c in candidates if c >= published]
-        if after:
-            return min(after)
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+    before = [c for c in candidates if c <= published]
+    after = [c for c in candidates if c >= published]
+    if tense == PAST and before:
+        return max(before)
+    if tense == FUTURE and after:
+        return min(after)
+    if after and ((min(after) - published).days <= FUTURE_REACH_DAYS or not before):
+        return min(after)
+    return max(before)
 
 
 NEAR_DAYS = 60
@@ -79,7 +88,7 @@ def weekday_date(published: date, weekday: int, relation: str | None, tense: str
         return published - timedelta(days=behind)
     if tense == FUTURE:
         return published + timedelta(days=ahead)
-    return published + timedelta(days=ahead) if ahead <= 3 else published - timedelta(days=behind)
+    return published + timedelta(days=ahead) if ahead == 1 else published - timedelta(days=behind)
 
 
 def month_year(published: date, month: int, relation: str | None, tense: str | None) -> int:
@@ -91,7 +100,7 @@ def month_year(published: date, month: int, relation: str | None, tense: str | N
     if relation == "this" or month == published.month:
         return published.year
     ahead = (month - published.month) % 12
-    if tense == PAST or (tense is None and ahead >= 6):
+    if tense == PAST or (tense is None and ahead > FUTURE_REACH_DAYS // 30):
         return published.year if month < published.month else published.year - 1
     return published.year if month > published.month else published.year + 1
 

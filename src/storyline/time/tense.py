@@ -70,6 +70,15 @@ _DETERMINERS = frozenset({
 # auxiliary, not the participle, carries the tense.
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are", "am", "was", "were", "get", "gets"})
 _MODALS = frozenset({"will", "would", "shall", "to", "could", "may", "might", "must", "should"})
+# The futurate present: news tells a scheduled happening in the simple present ("voters go to the
+# polls on Thursday", "the leaders meet Monday"), with verbs of meeting, travel, opening and
+# closing. The form alone says future only when no auxiliary, negation or "to" stands before it.
+_FUTURATE = frozenset(
+    "go goes meet meets visit visits travel travels arrive arrives leave leaves return returns "
+    "begin begins start starts open opens resume resumes convene convenes vote votes head heads "
+    "fly flies hold holds".split())
+_NOT_FUTURATE_BEFORE = _MODALS | _DETERMINERS | _PASSIVE_AUX | frozenset(
+    {"not", "n't", "never", "did", "do", "does", "didn't", "don't", "doesn't", "can", "cannot"})
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,6 +131,8 @@ def _cue(words: list[str], index: int) -> str | None:
         return FUTURE
     if word in _FUTURE_BEFORE_TO and after == "to":
         return FUTURE
+    if word in _FUTURATE and index > 0 and before not in _NOT_FUTURATE_BEFORE:
+        return FUTURE
     if word in ("have", "has") and before in _MODALS:
         return None  # "will have talks": the modal before it is the cue
     if word in _PAST_WORDS:
@@ -158,6 +169,17 @@ def _is_infinitive(words: list[str], index: int) -> bool:
             and following not in _NOT_VERBS_AFTER_TO and not following.endswith(_NOUN_ENDINGS))
 
 
+def _breaks(words: list[str], index: int) -> bool:
+    """A clause starts here; "as" only when a subject follows ("as the talks began"), not as a
+    preposition ("sworn in as president on Wednesday")."""
+    if words[index] not in _CLAUSE_BREAKS:
+        return False
+    if words[index] == "as":
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return following in _DETERMINERS or following in _PRONOUNS
+    return True
+
+
 def _describes_a_noun(words: list[str], index: int) -> bool:
     """A past form right after a noun ("shares tendered", "Series H preferred shares") may be
     a participle describing it rather than a finite verb: taken so only when a future cue
@@ -169,7 +191,7 @@ def _describes_a_noun(words: list[str], index: int) -> bool:
             or before in _MODALS or before in _CLAUSE_BREAKS or before.endswith("ly")):
         return False
     for earlier in range(index - 1, -1, -1):
-        if words[earlier] in _CLAUSE_BREAKS:
+        if _breaks(words, earlier):
             return False
         if _cue(words, earlier) == FUTURE:
             return True
@@ -195,7 +217,7 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
     after = [k for k, (s, _, _) in enumerate(tokens) if s >= end]
     infinitive = False
     for index in reversed(before):
-        if words[index] in _CLAUSE_BREAKS:
+        if _breaks(words, index):
             break
         cue = _cue(words, index)
         if cue == PAST and _describes_a_noun(words, index):
@@ -203,9 +225,9 @@ def infer_tense(text: str, start: int, end: int) -> str | None:
         if cue is not None:
             return None if cue == PAST and infinitive else cue
         infinitive = infinitive or _is_infinitive(words, index)
-    fronted = all(words[k] not in _CLAUSE_BREAKS for k in before)
+    fronted = not any(_breaks(words, k) for k in before)
     for index in after:
-        if words[index] in _CLAUSE_BREAKS:
+        if _breaks(words, index):
             if words[index] == "," and fronted:
                 fronted = False
                 continue
