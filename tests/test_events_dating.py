@@ -220,6 +220,28 @@ def test_present_state_describing_a_noun_is_not_dated_by_the_main_clause(nlp, te
     assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The protests spreading across the north will continue next week.", "spreading"),
+    ("Ferries waiting off the harbour will dock on Monday.", "waiting"),
+])
+def test_ongoing_participle_describing_a_noun_is_not_dated_by_the_main_clause(nlp, text,
+                                                                             trigger):
+    assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
+
+
+@pytest.mark.parametrize(("text", "trigger", "planned"), [
+    ("The merger is expected to close in September.", "expected", "close"),
+    ("The ministry plans to open the border crossing on Monday.", "plans", "open"),
+    ("The sale of the port, which is scheduled for December, needs a vote.", "scheduled", None),
+    ("The league hopes to finish the season in August.", "hopes", "finish"),
+])
+def test_a_plan_in_the_present_stands_on_the_report_day_and_dates_what_is_planned(
+        nlp, text, trigger, planned):
+    assert date_of(nlp, text, trigger, FRIDAY) == (FRIDAY, None)
+    if planned:
+        assert date_of(nlp, text, planned, FRIDAY)[0] != FRIDAY
+
+
 def test_past_event_describing_a_noun_may_share_the_main_clause_time(nlp) -> None:
     text = "The bakery, which closed its doors, was sold on Tuesday."
     assert date_of(nlp, text, "closed", FRIDAY) == ("2024-06-04", "Tuesday")

@@ -254,6 +254,8 @@ def _link(time: Token, event: Token, coarse: bool) -> str:
         return "modifier"
     time_clauses = [t for t in below_time
                     if t.dep_ in CLAUSE_LINKS and not _scheduling(t, event)]
+    if _standing_plan(event, below_time):
+        return "modifier"
     event_clauses = [t for t in below_event if t.dep_ in CLAUSE_LINKS]
     if not time_clauses:
         if not event_clauses:
@@ -286,8 +288,29 @@ def _standing_state(event: Token, clauses: list[Token]) -> bool:
     next year") states how things stand: the main clause's time does not date it."""
     if not any(c.dep_ in ("relcl", "acl") for c in clauses):
         return False
+    if event.tag_ == "VBG" and event.dep_ == "acl":
+        return True  # "the price wars flaring up ... will continue": going on as it is told
     group = verb_group(event)
     return group is not None and group.direction() is None and group.tense == PRESENT
+
+
+ATTITUDES = frozenset(
+    "expect schedule plan hope intend aim want anticipate forecast predict project "
+    "slate slated due set".split())
+"""Verbs of expecting and planning: "is expected to close by year end", "hopes to sign in
+September". In the present they state how things stand on the day of the report; the time of
+their to-infinitive dates the planned happening, not the expecting."""
+
+
+def _standing_plan(event: Token, below_time: list[Token]) -> bool:
+    """True when `event` is such a verb in the present and the time hangs below it (in its
+    to-infinitive, or straight on it: "the closing, which is expected in December")."""
+    if lemma_of(event) not in ATTITUDES and event.lower_ not in ATTITUDES:
+        return False
+    if not below_time or below_time[-1].head.i != event.i:
+        return False
+    group = verb_group(event)
+    return group is not None and group.verb.i == event.i and group.tense == PRESENT
 
 
 def _path_up(token: Token) -> list[Token]:

@@ -46,7 +46,7 @@ class Reading:
 
 
 LEMMA_FIXES = {"stag": "stage", "staging": "stage", "sworn": "swear", "wounded": "wound",
-               "martyred": "martyr", "shelled": "shell", "talks": "talk"}
+               "martyred": "martyr", "shelled": "shell", "talks": "talk", "hop": "hope"}
 """Lemmas the small spaCy model gets wrong in news text."""
 HOLLOW_NOUNS = frozenset({"effort", "series", "wave", "round", "day", "week", "number", "bid",
                           "mission", "campaign", "process", "kind", "type", "string", "spate",
