@@ -3,9 +3,9 @@
 Spans: relaxed (any overlap) and strict (same offsets) precision, recall and F1. Values: accuracy
 on the relaxed matches, and value F1 (a match whose value is right, over the gold and the system
 counts), once for dates and times and once for every type. A value is compared at the gold's
-granularity: a system day inside a gold month counts ("1998-10-05" for "1998-10"), a day inside a
-gold week or quarter does not. Each gold expression is matched to at most one system expression
-(the one overlapping it most) and back.
+granularity: a system day inside a gold month counts ("1998-10-05" for "1998-10"), and a minute
+inside a gold hour ("T17:00" for "T17"); a day inside a gold week or quarter does not. Each gold
+expression is matched to at most one system expression (the one overlapping it most) and back.
 
 The documents are development data (`../shared/data/timex/`); nothing of their text enters the
 repository.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATES_AND_TIMES = frozenset({"DATE", "TIME"})
-_PREFIX_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:]+)?)?)?")
+_PREFIX_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d\d(?::\d\d)*)?)?)?")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def value_right(gold: str | None, system: str | None) -> bool:
         return True
     if _PREFIX_VALUE.fullmatch(gold) and _PREFIX_VALUE.fullmatch(system):
         return len(system) > len(gold) and system.startswith(gold) and \
-            system[len(gold)] in "-T"
+            system[len(gold)] in "-T:"
     return False
 
 

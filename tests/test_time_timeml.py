@@ -134,7 +134,7 @@ def test_links_between_events_and_fates_are_not_references(text: str) -> None:
     ("The drought went on for several years.", "several years", "PXY", None),
     ("Nobody has lived there for decades.", "decades", "PXE", None),
     ("Inflation hit its highest level in two decades.", "two decades", "P2E", None),
-    ("Losses mounted in the past two quarters.", "the past two quarters", "P6M", None),
+    ("Losses mounted in the past two quarters.", "the past two quarters", "P2Q", None),
 ])
 def test_durations(text: str, words: str, expected: str, mod: str | None) -> None:
     found = timex(text, "2021-05-02", words)
@@ -369,3 +369,69 @@ def test_a_point_named_by_a_length_before_now_takes_before_or_after(
 def test_a_clock_time_on_a_weekday_without_publication_keeps_the_weekday() -> None:
     found = timex("Talks resume at noon on Wednesday.", None, "noon on Wednesday")
     assert found.timex == "XXXX-WXX-3T12:00"
+
+
+# --- fractions, quarters as units, halves, year-long reports, coordinated sets, midnight -------
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("A minute and a half later the lights went out.", "A minute and a half", "PT1M30S"),
+    ("The hearing lasted a day and a half.", "a day and a half", "P1DT12H"),
+    ("The strike went on for an hour and a half.", "an hour and a half", "PT1H30M"),
+])
+def test_a_fraction_of_a_unit_is_written_in_the_next_smaller_one(text, words, expected) -> None:
+    assert value(text, "2021-05-02", words) == ("DURATION", expected, None)
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "expected"), [
+    ("The bank has lost money for the past three quarters.", "the past three quarters",
+     "DURATION", "P3Q"),
+    ("The utility pays a dividend every quarter.", "every quarter", "SET", "P1Q"),
+    ("Orders fell in each of several quarters.", "several quarters", "DURATION", "PXQ"),
+])
+def test_quarters_count_in_their_own_unit(text, words, kind, expected) -> None:
+    assert value(text, "2021-05-02", words)[:2] == (kind, expected)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Sales should recover in the first two quarters of 2022.",
+     "the first two quarters of 2022", "2022-H1"),
+    ("The mine will reopen in the last half of 2021.", "the last half of 2021", "2021-H2"),
+    ("Costs will rise in the latter half of the year.", "the latter half of the year", "2021-H2"),
+    ("Tourism collapsed in the last quarter of 2020.", "the last quarter of 2020", "2020-Q4"),
+])
+def test_two_quarters_and_the_last_half_are_halves(text, words, expected) -> None:
+    assert value(text, "2021-05-02", words)[:2] == ("DATE", expected)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Prices were last this low in the winter of nineteen ninety-four.",
+     "winter of nineteen ninety-four", "1994-WI"),
+    ("The dam burst in the spring nineteen eighty-one.", "spring nineteen eighty-one", "1981-SP"),
+])
+def test_a_season_of_a_spelled_out_year(text, words, expected) -> None:
+    assert value(text, "2021-05-02", words) == ("DATE", expected, None)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("For the year ended Sept. 30, the brewer earned $42 million.", "the year"),
+    ("Revenue in the fiscal year ending June 30 rose 8%.", "the fiscal year"),
+    ("In the financial year ended March 31 the group lost money.", "the financial year"),
+])
+def test_the_year_a_report_covers_is_a_length(text, words) -> None:
+    assert value(text, "2021-11-02", words) == ("DURATION", "P1Y", None)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Flights leave on Monday and Tuesday nights from March 30.", "Monday", "XXXX-WXX-1TNI"),
+    ("Flights leave on Monday and Tuesday nights from March 30.", "Tuesday nights",
+     "XXXX-WXX-2TNI"),
+    ("The market is shut on Saturday and Sundays.", "Saturday", "XXXX-WXX-6"),
+])
+def test_a_weekday_coordinated_with_a_plural_one_repeats(text, words, expected) -> None:
+    assert value(text, "2021-05-02", words) == ("SET", expected, None)
+
+
+def test_midnight_closes_the_day_it_is_named_with() -> None:
+    found = timex("The offer expires at midnight Friday.", "2021-05-03", "midnight Friday")
+    assert (found.type, found.timex, found.value) == ("TIME", "2021-05-07T24:00", "2021-05-07")

@@ -221,6 +221,11 @@ def day_word(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return make(m, found, DAY, RELATIVE, timex=timex, type="TIME")
 
 
+_COORDINATED_PLURAL = re.compile(
+    rf"\s*(?:,|and|or|&)\s+(?:{pt.WEEKDAY_FULL})(?:s\b|\s+(?P<part>morning|afternoon|evening|"
+    r"night)s\b)", re.IGNORECASE)
+
+
 def weekday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     rel = relation(m)
     after = ctx.word_after(m)
@@ -229,6 +234,12 @@ def weekday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         return None  # "the Sunday Times"
     day_index = pt.WEEKDAYS[m["weekday"].lower()]
     day_part = re.search(r"(morning|afternoon|evening|night)\s*$", m.group().lower())
+    plural = _COORDINATED_PLURAL.match(ctx.text, m.end())
+    if rel is None and plural:  # "on Monday and Tuesday nights": every Monday night too
+        timex = f"XXXX-WXX-{day_index + 1}"
+        if plural["part"]:
+            timex += "T" + tv.PART_CODES[plural["part"].lower()]
+        return make(m, None, DAY, RELATIVE, type="SET", timex=timex)
     found = None
     if ctx.published is not None:
         found = cal.weekday_date(ctx.published, day_index, rel, ctx.tense_at(m))

@@ -51,6 +51,7 @@ _MONTH_FULL = (r"January|February|March|April|May|June|July|August|September|Oct
                r"|December")
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY_FULL = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAY_FULL = _WEEKDAY_FULL
 _WEEKDAY_ANY = _WEEKDAY_FULL + r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\."
 _NUMBER = r"\d{1,3}|" + "|".join(sorted((k for k in NUMBERS if k not in ("a", "an")), key=len,
                                         reverse=True))
@@ -150,8 +151,8 @@ _TENS = "|".join(TENS)
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty four", "twenty-four", "ninety"; used for counts and for spelled-out years
 SPELLED_TWO_DIGITS = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|(?:oh[\s-])?(?:{_ONES}))"
-_COUNT_WIDE = (rf"(?:\d+(?:\.\d+)?|{SPELLED_TWO_DIGITS}|a\s+couple\s+of|a\s+couple|a\s+few|"
-               r"several|few|many|some|a\s+number\s+of|an?|hundreds\s+of|thousands\s+of|"
+_COUNT_WIDE = (rf"(?:\d+\s+[1-3]/[2-4]|\d+(?:\.\d+)?|{SPELLED_TWO_DIGITS}|a\s+couple\s+of|"
+               r"a\s+couple|a\s+few|several|few|many|some|a\s+number\s+of|an?|hundreds\s+of|thousands\s+of|"
                r"dozens\s+of|(?:a|one)\s+hundred|two\s+thousand|a\s+thousand)")
 _UNIT_WIDE = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|"
               r"decades?|centur(?:y|ies)|trading\s+days?|business\s+days?|working\s+days?)")
@@ -201,7 +202,8 @@ QUARTER = _rx(
     rf"(?:(?P<cmp>comparable|corresponding|same|year-ago|year-earlier|year\s+ago|"
     rf"year\s+earlier|flat|strong|weak|disappointing|latest|current)\s+)?"
     rf"(?:(?P<qyear>(?:19|20)\d\d)\s+)?(?:(?P<fiscal>fiscal|calendar)[\s-]+)?"
-    rf"(?P<ord>{_ORDINAL})[\s-]+(?:fiscal[\s-]+)?(?P<noun>quarter|half)s?"
+    rf"(?P<ord>{_ORDINAL}|(?:last|latter)(?=\s+half)|last(?=\s+quarter\s+of\s+(?:fiscal\s+)?(?:19|20)\d\d)|(?:first|last)\s+two(?=\s+quarters))"
+    rf"[\s-]+(?:fiscal[\s-]+)?(?P<noun>quarter|half)s?"
     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<ryear>this|last|next)\s+year|"
     rf"the\s+year))?)(?![\w-])")
 # "the quarter", "the latest period", "the year-ago quarter", "last quarter", "this quarter"
@@ -220,6 +222,8 @@ YEAR_END = _rx(
     r"(?i:(?:(?P<mod>around|about|by|until|till|since|before|after|at)\s+)?(?P<body>(?:the\s+)?"
     r"(?:year[\s-]end|year['’]s\s+end|end\s+of\s+the\s+year)(?:\s+(?P<year>(?:19|20)\d\d))?))"
     r"\b")
+# "the year ended Sept. 30", "the fiscal year ending June 30": a year's length, TimeML's P1Y
+YEAR_ENDED = _rx(r"(?i:the\s+(?:(?:fiscal|financial)\s+)?year)(?=\s+end(?:ed|ing)\s)")
 FULL_YEAR = _rx(r"(?i:the\s+(?:full|whole|entire|calendar|current)\s+year)\b")
 DECADE = _rx(
     r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-?|late))[\s-]*)?"
@@ -231,7 +235,8 @@ CENTURY = _rx(
     r"(?i:(?:the\s+)?(?:(?P<part>early|mid-?|late)[\s-]*)?(?P<n>\d{1,2})(?:st|nd|rd|th)|"
     r"(?:the\s+)?(?P<word>nineteenth|twentieth|twenty-first|eighteenth))[\s-]+(?i:century)\b")
 SPELLED_YEAR = _rx(
-    rf"(?:(?P<month>{_MONTH_FULL})\s+)?(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)"
+    rf"(?:(?P<month>{_MONTH_FULL})\s+|(?P<season>(?i:spring|summer|autumn|fall|winter))\s+"
+    rf"(?i:of\s+)?)?(?i:(?:the\s+year\s+)?(?P<century>nineteen|twenty)"
     rf"[\s-](?P<rest>{SPELLED_TWO_DIGITS}|hundred)|(?P<millennium>the\s+year\s+two\s+"
     rf"thousand(?:\s+(?:and\s+)?(?:{_ONES}|ten))?))\b")
 _ZONES = r"GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|CST|CDT|MST|MDT"
@@ -265,8 +270,9 @@ SET_WIDE = _rx(
     r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>\d+|two|three|four|five|six|ten)\s+)?"
     r"(?P<unit>day|week|month|quarter|year|morning|evening|night|weekend|summer|winter|spring|"
     r"autumn|fall)s?)\b|"
-    rf"(?:(?i:every|each)\s+)?(?P<weekday>{_WEEKDAY_FULL})s(?:\s+(?P<wpart>(?i:mornings|"
-    rf"afternoons|evenings|nights)))?\b|(?i:every|each)\s+(?P<weekday2>{_WEEKDAY_FULL})"
+    rf"(?:(?i:every|each)\s+)?(?P<weekday>{_WEEKDAY_FULL})(?:s(?:\s+(?P<wpart>(?i:mornings|"
+    rf"afternoons|evenings|nights)))?|\s+(?P<wpart3>(?i:mornings|afternoons|evenings|nights)))"
+    rf"\b|(?i:every|each)\s+(?P<weekday2>{_WEEKDAY_FULL})"
     r"(?:\s+(?P<wpart2>(?i:morning|afternoon|evening|night)))?\b|"
     r"(?P<rate>(?i:a|per)\s+(?:day|week|month|year))\b")
 MONTH_REL_YEAR = _rx(

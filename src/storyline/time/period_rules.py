@@ -63,6 +63,8 @@ def duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         amount = _BIG[words]
     elif re.fullmatch(r"\d+\.\d+", words):
         amount = float(words)
+    elif fraction := re.fullmatch(r"(\d+) ([1-3])/([2-4])", words):
+        amount = int(fraction[1]) + int(fraction[2]) / int(fraction[3])  # "2 1/2 years"
     else:
         amount = count(words)
         if amount is None:
@@ -101,7 +103,7 @@ _ADVERB_SETS = {"daily": "XXXX-XX-XX", "every day": "XXXX-XX-XX", "each day": "X
                 "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX", "biweekly": "P2W",
                 "monthly": "XXXX-XX", "bimonthly": "P2M", "quarterly": "XXXX-QX",
                 "annually": "XXXX", "yearly": "XXXX", "semiannually": "P6M", "hourly": "PT1H"}
-_UNIT_SETS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y",
+_UNIT_SETS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P1Q", "year": "P1Y",
               "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV", "night": "XXXX-XX-XXTNI",
               "weekend": "XXXX-WXX-WE", "summer": "XXXX-SU", "winter": "XXXX-WI",
               "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA"}
@@ -135,7 +137,7 @@ def repetition(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     else:
         name = (m["weekday"] or m["weekday2"]).lower()
         timex = f"XXXX-WXX-{pt.WEEKDAYS[name] + 1}"
-        day_part = (m["wpart"] or m["wpart2"] or "").lower().rstrip("s")
+        day_part = (m["wpart"] or m["wpart2"] or m["wpart3"] or "").lower().rstrip("s")
         if day_part:
             timex += "T" + tv.PART_CODES[day_part]
     return make(m, None, DAY, RELATIVE, "set", timex=timex)
@@ -194,7 +196,13 @@ def period_year(published: date, number: int, months: int, tense: str | None) ->
 
 def ordinal_period(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     """"The third quarter", "third-quarter", "the first half of 1990", "fiscal 1989's Q2"."""
-    number, noun = _ORDINALS[m["ord"].lower()], m["noun"].lower()
+    ordinal, noun = re.sub(r"\s+", " ", m["ord"].lower()), m["noun"].lower()
+    if ordinal.endswith("two"):  # "the first two quarters of 1990" is its first half
+        if not (m["year"] or m["qyear"]) and ordinal.startswith("last"):
+            return None  # "the last two quarters": a length (P2Q)
+        ordinal, noun = ("first" if ordinal.startswith("first") else "second"), "half"
+    # "the last half", "the latter half", "the last quarter of 1989"
+    number = _ORDINALS.get(ordinal, 4 if noun == "quarter" else 2)
     months = 3 if noun == "quarter" else 6
     if noun == "half" and number > 2:
         return None
@@ -363,7 +371,15 @@ def spelled_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     if m["month"]:
         month = pt.MONTHS[m["month"].lower()]
         return make(m, cal.month_value(year, month), MONTH, ABSOLUTE)
+    if m["season"]:
+        name = m["season"].lower()
+        return make(m, f"{year:04d}", YEAR, ABSOLUTE, timex=tv.season(year, name))
     return make(m, f"{year:04d}", YEAR, ABSOLUTE)
+
+
+def year_ended(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"The year ended Sept. 30": the twelve months a report covers, a length (P1Y)."""
+    return make(m, None, DAY, RELATIVE, "duration", timex=tv.duration(1, "year"))
 
 
 # --- clock times and holidays ------------------------------------------------------------------
@@ -371,7 +387,8 @@ def spelled_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 def clock(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     """"10 p.m. Wednesday", "at 14:30 GMT", "around noon": TIME with the day it falls on."""
     if m["named"]:
-        hour, minute = (0, 0) if m["named"].lower() == "midnight" else (12, 0)
+        # midnight closes the day it is named with ("midnight Friday"): ISO 8601's 24:00
+        hour, minute = (24, 0) if m["named"].lower() == "midnight" else (12, 0)
     elif m["h24"] is not None:
         hour, minute = int(m["h24"]), int(m["m24"])
         if hour > 23 or (not m["zone"] and ctx.word_before(m, "h24") not in (

@@ -76,7 +76,7 @@ _MODALS = frozenset({"will", "would", "shall", "to", "could", "may", "might", "m
 _FUTURATE = frozenset(
     "go goes meet meets visit visits travel travels arrive arrives leave leaves return returns "
     "begin begins start starts open opens resume resumes convene convenes vote votes head heads "
-    "fly flies hold holds".split())
+    "fly flies hold holds expire expires end ends".split())
 _NOT_FUTURATE_BEFORE = _MODALS | _DETERMINERS | _PASSIVE_AUX | frozenset(
     {"not", "n't", "never", "did", "do", "does", "didn't", "don't", "doesn't", "can", "cannot"})
 

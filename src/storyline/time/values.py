@@ -25,9 +25,12 @@ SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "w
 PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # TimeBank's letters: E a decade, C a century ("P2E" twenty years as two decades)
 DURATION_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
-                  "fortnight": "W", "month": "M", "quarter": "M", "year": "Y", "decade": "E",
+                  "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "E",
                   "century": "C"}
-_UNIT_FACTOR = {"fortnight": 2, "quarter": 3}
+_UNIT_FACTOR = {"fortnight": 2}
+# A fraction of a unit written in the next smaller one, where the count comes out whole
+# ("2 1/2 years" P2Y6M, "a minute and a half" PT1M30S, "a day and a half" P1DT12H)
+_SMALLER = {"year": ("M", 12), "hour": ("M", 60), "minute": ("S", 60), "day": ("H", 24)}
 EDGE_MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "the end of": "END",
              "end-": "END", "the beginning of": "START", "the start of": "START",
              "beginning of": "START", "the middle of": "MID", "earlier": None, "later": None}
@@ -70,6 +73,14 @@ def duration(count: float | None, unit: str) -> str:
         amount = "X"
     else:
         count *= _UNIT_FACTOR.get(unit, 1)
+        whole, part = divmod(float(count), 1)
+        smaller = _SMALLER.get(unit)
+        if part and smaller and (part * smaller[1]).is_integer():
+            rest = f"{int(part * smaller[1])}{smaller[0]}"
+            head = f"{int(whole)}{code[-1]}" if whole else ""
+            if code.startswith("T"):
+                return f"PT{head}{rest}"
+            return f"P{head}T{rest}" if unit == "day" else f"P{head}{rest}"
         amount = str(int(count)) if float(count).is_integer() else f"{count:g}"
     return ("PT" + amount + code[1]) if code.startswith("T") else ("P" + amount + code)
 
