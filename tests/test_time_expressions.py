@@ -83,9 +83,11 @@ def test_the_futurate_present_of_scheduled_happenings_is_ahead(text: str, words:
     ("A closing, subject to approval, in February.", "February", "1990-02"),
     ("The index stayed within 70 points of its record high set on Aug. 6.", "Aug. 6",
      "1989-08-06"),
-    ("Its high for the year: $42.875 in June, up from $29.75 in March.", "March", "1989-03"),
+    ("Its high for the year: $42.875 in June, up from $29.75 in April.", "April", "1989-04"),
+    ("A four-member office of the chairman, effective Feb. 1.", "Feb. 1", "1990-02-01"),
+    ("The new labour contract, effective June 1, covers 30,000 workers.", "June 1", "1990-06-01"),
 ])
-def test_without_tense_a_date_is_ahead_only_within_a_season(text: str, words: str,
+def test_without_tense_a_date_is_ahead_only_within_four_months(text: str, words: str,
                                                              expected: str) -> None:
     assert value(text, "1989-11-02", words) == expected
 

@@ -435,3 +435,28 @@ def test_a_weekday_coordinated_with_a_plural_one_repeats(text, words, expected) 
 def test_midnight_closes_the_day_it_is_named_with() -> None:
     found = timex("The offer expires at midnight Friday.", "2021-05-03", "midnight Friday")
     assert (found.type, found.timex, found.value) == ("TIME", "2021-05-07T24:00", "2021-05-07")
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("For the quarter ended Sept. 30, the airline posted a profit.", "the quarter", "2021-Q3"),
+    ("In the quarter ended July 31, the retailer lost money.", "the quarter", "2021-Q2"),
+    ("Sales in the quarter ending March 31, 2022 should rise.", "the quarter", "2022-Q1"),
+    ("Claims fell 59% in the latest quarter.", "the latest quarter", "2021-Q3"),
+])
+def test_a_quarter_named_by_its_end_or_as_the_latest_one(text, words, expected) -> None:
+    assert value(text, "2021-11-02", words)[:2] == ("DATE", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For the year, pet food volume was flat.", "2021"),
+    ("Exports hit a high for the year of $4 billion in June.", "2021"),
+    ("In 2019 the mill was sold; during the year, output halved.", "2019"),
+])
+def test_the_year_is_the_year_spoken_of(text, expected) -> None:
+    assert value(text, "2021-11-02", "the year") == ("DATE", expected, None)
+
+
+def test_the_year_in_other_senses_is_no_date() -> None:
+    for text in ("The year ended badly for the club.", "It was the year before the war."):
+        assert all(e.text != "the year" or e.type != "DATE"
+                   for e in find_time_expressions(text, "2021-11-02"))

@@ -223,7 +223,13 @@ YEAR_END = _rx(
     r"(?:year[\s-]end|year['’]s\s+end|end\s+of\s+the\s+year)(?:\s+(?P<year>(?:19|20)\d\d))?))"
     r"\b")
 # "the year ended Sept. 30", "the fiscal year ending June 30": a year's length, TimeML's P1Y
-YEAR_ENDED = _rx(r"(?i:the\s+(?:(?:fiscal|financial)\s+)?year)(?=\s+end(?:ed|ing)\s)")
+YEAR_ENDED = _rx(r"(?i:the\s+(?:(?:fiscal|financial)\s+)?year)"
+                 rf"(?=\s+(?i:end(?:ed|ing))\s+(?:{_MONTH_FULL}|{_MONTH_ABBR}))")
+# "for the year", "the first nine months of the year": the year spoken of
+THE_YEAR = _rx(r"(?i:the\s+year)(?!['’\w-])")
+# what follows a quarter to say where it ends: "the quarter ended Sept. 30"
+QUARTER_END = re.compile(
+    rf"\s+(?i:end(?:ed|ing))\s+{_MONTH_ANY}\s+(?P<day>[0-3]?\d)\b(?:\s*,\s*{_YEAR})?")
 FULL_YEAR = _rx(r"(?i:the\s+(?:full|whole|entire|calendar|current)\s+year)\b")
 DECADE = _rx(
     r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-?|late))[\s-]*)?"

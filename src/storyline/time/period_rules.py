@@ -25,6 +25,7 @@ from storyline.time.core import (
     TimeExpression,
     count,
     edge_mod,
+    key,
     make,
     part,
     timex_only,
@@ -256,9 +257,30 @@ def quarter_reference(m: re.Match[str], ctx: Context) -> TimeExpression | None:
             return timex_only(m, tv.quarter(*tv.quarter_of(ctx.published)))
     elif cmp == "first":
         return None
+    elif (ended := _quarter_ended(m, ctx)) is not None:
+        return timex_only(m, ended)
+    elif cmp in ("latest", "most recent", "just-ended") and ctx.published is not None:
+        # the quarter a report is about: the last one complete at publication
+        return timex_only(m, tv.quarter(*tv.shift_quarter(*tv.quarter_of(ctx.published), -1)))
     else:
         ctx.anchored[m.span()] = ("same", 0, "quarter")
     return make(m, None, YEAR, RELATIVE)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
+    """"The quarter ended Sept. 30": the calendar quarter that holds most of the three months
+    before that day (a fiscal quarter ending July 31 is mostly the second)."""
+    end = pt.QUARTER_END.match(ctx.text, m.end())
+    if end is None or (ctx.published is None and not end["year"]):
+        return None
+    month, day = pt.MONTHS[key(end["month"])], int(end["day"])
+    if end["year"]:
+        last = cal.safe_date(int(end["year"]), month, day)
+    else:
+        last = cal.day_in_year(ctx.published, month, day, PAST)
+    if last is None:
+        return None
+    return tv.quarter(*tv.quarter_of(last - timedelta(days=45)))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> TimeExpression | None:
@@ -299,6 +321,22 @@ def year_end(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     year = ctx.published.year - (1 if back else 0)
     return make(m, f"{year:04d}-12", MONTH, RELATIVE, timex=f"{year:04d}", mod="END",
                 group=group)
+
+
+_YEAR_SPOKEN_OF = frozenset({"for", "of", "during", "through", "throughout"})
+_NOT_THE_YEAR_AFTER = frozenset({"ended", "ending", "before", "after", "earlier", "ago",
+                                 "later", "to", "in", "round", "since"})
+
+
+def the_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"For the year, volume was flat", "a high for the year": the year the text speaks of
+    (that of the last date told, else publication's). "The year before", "the year ended
+    Sept. 30" and "the year in review" are other rules' or none."""
+    if ctx.word_before(m) not in _YEAR_SPOKEN_OF or \
+            ctx.word_after(m).lower() in _NOT_THE_YEAR_AFTER:
+        return None
+    ctx.anchored[m.span()] = ("same", 0, "year")
+    return make(m, None, YEAR, RELATIVE)
 
 
 def full_year(m: re.Match[str], ctx: Context) -> TimeExpression | None:

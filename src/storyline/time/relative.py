@@ -38,9 +38,9 @@ def safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
-FUTURE_REACH_DAYS = 105
+FUTURE_REACH_DAYS = 135
 """With no tense to go by, a date named without its year lies ahead of publication only this
-close (about three months: a coming date is written without its year when it is near); any
+close (about four months: a coming date is written without its year when it is near); any
 farther it is the one before publication."""
 
 

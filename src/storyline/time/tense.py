@@ -40,7 +40,7 @@ _ABBREVIATIONS = frozenset({
 
 _FUTURE_WORDS = frozenset({
     "will", "shall", "would", "won't", "upcoming", "due", "scheduled", "slated", "planned",
-    "expected", "forthcoming", "tomorrow", "next", "coming",
+    "expected", "forthcoming", "tomorrow", "next", "coming", "effective",
 })
 _FUTURE_BEFORE_TO = frozenset({
     "plans", "plan", "planning", "going", "set", "intends", "intend", "aims", "aim", "hopes",
