@@ -147,7 +147,7 @@ def test_durations(text: str, words: str, expected: str, mod: str | None) -> Non
     ("The festival is held each July.", "each July", "XXXX-07"),
     ("Water is delivered daily.", "daily", "XXXX-XX-XX"),
     ("Inspectors visit twice a year.", "twice a year", "P1Y"),
-    ("The company pays $4 million a year in rent.", "a year", "P1Y"),
+    ("Flights leave three times a week.", "three times a week", "P1W"),
     ("Elections are held every four years.", "every four years", "P4Y"),
 ])
 def test_sets(text: str, words: str, expected: str) -> None:
@@ -158,6 +158,19 @@ def test_sets(text: str, words: str, expected: str) -> None:
 def test_adjectives_and_counts_are_not_sets() -> None:
     text = "The daily newspaper said aid came for a year."
     assert [e.type for e in find_time_expressions(text, "2021-05-02")] == ["DURATION"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company pays $4 million a year in rent.",
+    "The route adds nearly 700 seats a week.",
+    "Prices rose 15% a year.",
+    "The plant makes 10,000 units per year.",
+    "Howes, 37 years old when he was seized, was freed.",
+    "The 136-year-old bank was sold.",
+    "Employees 55 years old or older may retire early.",
+])
+def test_rates_of_amounts_and_ages_are_no_time_expressions(text: str) -> None:
+    assert find_time_expressions(text, "2021-05-02") == []
 
 
 # --- mods, fiscal years, years as words ---------------------------------------------------------

@@ -52,6 +52,11 @@ def duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         return None  # "a quarter of the voters"
     if unit == "second" and not words[:1].isdigit():
         return None  # "a second round"
+    if words in ("a", "an") and not m["lead"] and not _mod(m) and is_rate(m, ctx):
+        return None  # "$4 million a year": a rate, no length
+    if unit in ("year", "years") and ctx.text[m.end():m.end() + 4].lower() == " old" or \
+            m.group().lower().endswith("-old"):
+        return None  # an age ("37 years old", "a 136-year-old bank"), not a time
     if words == "one" and unit == "day" and ctx.word_before(m) in _MODALS:
         return timex_only(m, "FUTURE_REF")  # "will one day be"
     mod = _mod(m)
@@ -110,9 +115,17 @@ _UNIT_SETS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P1Q", "ye
               "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA"}
 
 
-# "$5 million a year", "40 flights a week", "twice a day", "15% a year"
-_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|thousand|hundred|percent|times|once|"
-                          r"twice|[a-z]{3,}s))\s+$", re.IGNORECASE)
+# "twice a day", "three times a year": how often something happens, a set. An amount per unit
+# ("$5 million a year", "40 flights a week", "15% a year") is a rate of the amount, and TimeML
+# annotators leave it untagged (TimeBank tags 1 of 7): no time expression.
+_RATE_BEFORE = re.compile(r"(?:\b(?:times|once|twice))\s+$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|thousand|hundred|percent|dozen|"
+                            r"[a-z]{3,}s))\s+$", re.IGNORECASE)
+
+
+def is_rate(m: re.Match[str], ctx: Context) -> bool:
+    """"A year" right after an amount: "$4 million a year", "700 seats a week"."""
+    return bool(_AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 24):m.start()]))
 
 
 def repetition(m: re.Match[str], ctx: Context) -> TimeExpression | None:
@@ -124,7 +137,7 @@ def repetition(m: re.Match[str], ctx: Context) -> TimeExpression | None:
             return None  # "a daily newspaper", "the annual report": an adjective
         timex = _ADVERB_SETS[word]
     elif m["rate"] and not _RATE_BEFORE.search(ctx.text[max(0, m.start() - 24):m.start()]):
-        return None  # "for a year", "in a week": not a rate
+        return None  # "for a year": a length; "$4 million a year": a rate of an amount
     elif m["per"] or m["rate"]:
         unit = (m["per"] or m["rate"]).lower().split()[-1]
         timex = _UNIT_SETS[unit]
