@@ -26,7 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/_common beside us
 from _common import iter_jsonl, require_shared_data  # noqa: E402
 
-from storyline.events.dating import date_trigger, narrative_day  # noqa: E402
+from storyline.events.dating import (  # noqa: E402
+    REPORTING,
+    date_trigger,
+    narrative_day,
+    news_peg,
+    statement_on_peg,
+)
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.pipeline import parse_texts  # noqa: E402
 from storyline.time import find_time_expressions  # noqa: E402
@@ -64,6 +70,7 @@ def predict_event_dates(docs: Iterable[dict], event_dates: Iterable[dict]) -> li
                           published=dct, published_basis="metadata", language="en",
                           text=record["text"])
         times = [t for t in find_time_expressions(record["text"], dct) if t.kind == "date"]
+        peg = news_peg(article, list(parsed.sents), times)
         for gold in by_doc[record["id"]]:
             span = parsed.char_span(gold["start"], gold["end"], alignment_mode="expand")
             if span is None:
@@ -72,7 +79,12 @@ def predict_event_dates(docs: Iterable[dict], event_dates: Iterable[dict]) -> li
             else:
                 sent = span[0].sent
                 value, words, *_ = date_trigger(article, sent, gold["start"], times)
-                if words is None:  # as the pipeline does next: the narrative's day
+                trigger = span[0]
+                if words is None and trigger.lemma_.lower() in REPORTING:
+                    # a statement, as the pipeline dates one: at the news its lead dates
+                    if statement_on_peg(trigger, peg):
+                        value, words = peg.value, peg.text
+                elif words is None:  # as the pipeline does next: the narrative's day
                     told = narrative_day(article, sent, times, [gold["start"] - sent.start_char])
                     if told is not None:
                         value, words = told.value, told.text

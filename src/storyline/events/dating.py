@@ -508,15 +508,22 @@ def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> 
     ended up in the hands of terrorists" dates the accusation Tuesday, not the day the report
     appeared. Deeds are left alone (what a report recounts may lie anywhere before), and so is
     background: "Erdogan has said …", "Moscow backs Assad", "has repeatedly demanded …"."""
-    if peg is None or event.date_text is not None or event.type not in SPOKEN_TYPES:
+    if event.date_text is not None or event.type not in SPOKEN_TYPES:
         return
-    if _background(sent.root):
+    if not statement_on_peg(sent.root, peg):
         return
+    assert peg is not None
     event.date = peg.value
     event.date_text = peg.text
     event.date_basis = peg.basis
     event.date_value, event.date_type = peg.timex, peg.type
     event.dated_by = "news_peg"
+
+
+def statement_on_peg(verb: Token, peg: TimeExpression | None) -> bool:
+    """Whether a statement told by `verb`, without time words of its own, takes the news peg:
+    there is one and the statement is not background."""
+    return peg is not None and not _background(verb)
 
 
 def _background(verb: Token) -> bool:
