@@ -20,6 +20,8 @@ from storyline.time.stamps import publication_stamp
     ("July 30, 2017 at 6:40 p.m. EDT\nVolunteers reopened the shelter after the storm.",
      date(2017, 7, 30)),
     ("Friday, 4 October 2024 09:30\nThe mayor opened the new tram line.", date(2024, 10, 4)),
+    ("Baltic Herald\n17.05.2022 07:45\nThe port of Klaipeda reopened after the storm.",
+     date(2022, 5, 17)),
 ])
 def test_stamp_at_the_head_of_a_line_dates_the_text(text: str, day: date) -> None:
     stamp = publication_stamp(text)
