@@ -6,7 +6,8 @@ are then inferred from the text (`infer_missing_dates`) and it is understood aga
 pipeline would. Both settings are scored by 5-fold CV by story over the same grid: view weights
 (step 0.25), threshold, and the central-event variant (off / shipped / strong / lead event
 types of one actor / stronger yearless lead dates / open ranges left open / lead weekdays off
-or stronger).
+or stronger), the first three also with a stricter undated factor (an undated pair's content
+must be closer: "-strict").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from scipy.spatial.distance import squareform
 from stories import DATA, ROOT, THRESHOLDS, bcubed
 
 from storyline.model import Article
-from storyline.stories import DEFAULT_PARAMS
+from storyline.stories import DEFAULT_PARAMS, StoryParams
 from storyline.stories.cluster import pair_factor
 from storyline.stories.features import VIEWS, article_features
 from storyline.stories.undated import DEFAULT_CENTRAL, CentralParams
@@ -46,6 +47,19 @@ CENTRAL_VARIANTS = {
     "weekdays-strong": replace(DEFAULT_CENTRAL, weekday_factor=0.4),
     "towns": replace(DEFAULT_CENTRAL, town_factor=0.6),
 }
+STRICT_UNDATED = 0.75
+"""A pair with an unknown date is also tried with this undated factor (content must be closer
+than between two dated articles) with the central variants below."""
+STRICT_VARIANTS = ("off", "shipped", "open")
+
+
+def variant_params() -> dict[str, StoryParams]:
+    """The CV's variants: each central variant at the shipped undated factor, and a few also
+    at the stricter one ("-strict")."""
+    found = {name: replace(DEFAULT_PARAMS, central=c) for name, c in CENTRAL_VARIANTS.items()}
+    for name in STRICT_VARIANTS:
+        found[f"{name}-strict"] = replace(found[name], undated_factor=STRICT_UNDATED)
+    return found
 
 
 def strip_outlet(text: str, outlet: str | None) -> str:
@@ -88,8 +102,8 @@ class Pairs:
         n = np.arange(len(features))
         self.views = [features.similarity(n, n, [1.0 if v == k else 0.0 for v in VIEWS])
                       for k in VIEWS]
-        self.factors = {name: pair_factor(features, n, n, replace(DEFAULT_PARAMS, central=c))
-                        for name, c in CENTRAL_VARIANTS.items()}
+        self.factors = {name: pair_factor(features, n, n, params)
+                        for name, params in variant_params().items()}
 
     def labels(self, rows, weights, threshold, variant) -> np.ndarray:
         if len(rows) == 1:
@@ -112,7 +126,7 @@ def cross_validate(pairs: Pairs, ids: list[str], gold: dict[str, str], folds: in
     stories = sorted(set(gold.values()))
     random.Random(13).shuffle(stories)
     fold_of = {s: k % folds for k, s in enumerate(stories)}
-    settings = [(w, t, v) for v in CENTRAL_VARIANTS for w in grid() for t in THRESHOLDS]
+    settings = [(w, t, v) for v in pairs.factors for w in grid() for t in THRESHOLDS]
     totals, chosen = np.zeros(3), []
     for k in range(folds):
         train = np.asarray([i for i, a in enumerate(ids) if fold_of[gold[a]] != k])

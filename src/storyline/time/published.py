@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from storyline.time import patterns as pt
 from storyline.time.expressions import DAY_OFFSETS, TimeExpression, find_time_expressions
 from storyline.time.relative import safe_date
+from storyline.time.stamps import Stamp, publication_stamp
 from storyline.time.tense import FUTURE, infer_tense
 
 # Days a story's undated article may lie before its earliest / after its latest dated article.
@@ -407,6 +408,9 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         span.after(date(evidence.floor_year, 1, 1), f"mentions {evidence.floor_year}")
     _bound_by_last_month(evidence, span)
 
+    stamp = publication_stamp(masked)
+    if stamp is not None:
+        return _from_stamp(stamp, span, window, today)
     line = parse_dateline(masked)
     if line is not None and line.month is not None and line.day is not None:
         pinned = _dateline_year(line, window, anchor.full if anchor else None)
@@ -428,6 +432,22 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
     if anchor is not None and anchor.full is not None:
         return _from_anchor(anchor, evidence, span, today)
     return _from_range(evidence, span, open_fits, today)
+
+
+def _from_stamp(stamp: Stamp, span: _Range, window: tuple[date, date] | None,
+                today: date) -> PublishedDate:
+    """A date-and-clock stamp at the head of the text ("Tue Jun 28, 2011 10:21 am EDT") is the
+    publication (an update stamp: that day or the day before); a story's dates outrank it."""
+    assert span.evidence is not None
+    notes = [*span.evidence, f"stamp '{stamp.text}'"]
+    if window is not None and not window[0] <= stamp.day <= window[1]:
+        return _result(_Range(window[0], window[1], [*notes, "stamp outside the story's dates"]),
+                       None, 0.2, today, window[0])
+    if stamp.updated:
+        return _result(_Range(stamp.earliest, stamp.day, [*notes, "an update: published then "
+                                                                   "or the day before"]),
+                       stamp.day, 0.6, today)
+    return _result(_Range(stamp.day, stamp.day, notes), stamp.day, 0.9, today)
 
 
 def _from_yearless_dateline(line: Dateline, floor_year: int, span: _Range,
