@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -97,15 +98,27 @@ def lower_words(line: str) -> tuple[str, ...]:
     return tuple(map(str.lower, _words(line)))
 
 
+@functools.lru_cache(maxsize=8192)
+def _content_lows(line: str) -> tuple[str, ...]:
+    """The line's lower-cased words of four letters or more (as written) that are not
+    stopwords: what `content_words` and `content_stems` are made of, found once per line."""
+    return tuple(low for w, low in zip(_words(line), lower_words(line), strict=True)
+                 if len(w) >= 4 and low not in STOPWORDS)
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased words long enough to carry meaning; used for caption/teaser overlap."""
-    return {low for w in _words(text) if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
+    return set(_content_lows(text))
 
 
 def content_stems(text: str, length: int) -> set[str]:
-    """The first `length` letters of each of `content_words(text)`, in one pass."""
-    return {low[:length] for w in _words(text)
-            if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
+    """The first `length` letters of each of `content_words(text)`."""
+    return set(map(_prefix(length), _content_lows(text)))
+
+
+@functools.cache
+def _prefix(length: int) -> Callable[[str], str]:
+    return operator.itemgetter(slice(None, length))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -113,10 +126,9 @@ def is_story_like(line: str) -> bool:
     """A long sentence with lower-case running words: what a story is made of. Loose rules never
     fire on such a line, so no story sentence is cut by accident.
 
-    The line's letters-only pieces are words of it (each exactly one), so when they alone pass,
-    the line passes: most story lines are settled without splitting them into words."""
-    plain = [piece for piece in line.split() if piece.isalpha()]
-    return _reads_as_story(plain, line) or _reads_as_story(_words(line), line)
+    The line's words are asked directly: every later rule needs them anyway, and they are
+    cached per line."""
+    return _reads_as_story(_words(line), line)
 
 
 def _reads_as_story(words: Sequence[str], line: str) -> bool:
