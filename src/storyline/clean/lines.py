@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -59,8 +58,11 @@ from storyline.clean.vocabulary import (
 
 # --- line features ---------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8192)
 def normalize_line(line: str) -> str:
-    """Whitespace-collapsed, NFC form: the key under which lines are compared."""
+    """Whitespace-collapsed, NFC form: the key under which lines are compared (cached: a
+    block's text is normalized again by the line rules, and is most often its line as it
+    was)."""
     return " ".join(unicodedata.normalize("NFC", line).split())
 
 
@@ -98,27 +100,15 @@ def lower_words(line: str) -> tuple[str, ...]:
     return tuple(map(str.lower, _words(line)))
 
 
-@functools.lru_cache(maxsize=8192)
-def _content_lows(line: str) -> tuple[str, ...]:
-    """The line's lower-cased words of four letters or more (as written) that are not
-    stopwords: what `content_words` and `content_stems` are made of, found once per line."""
-    return tuple(low for w, low in zip(_words(line), lower_words(line), strict=True)
-                 if len(w) >= 4 and low not in STOPWORDS)
-
-
 def content_words(text: str) -> set[str]:
     """Lower-cased words long enough to carry meaning; used for caption/teaser overlap."""
-    return set(_content_lows(text))
+    return {low for w in _words(text) if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
 
 
 def content_stems(text: str, length: int) -> set[str]:
-    """The first `length` letters of each of `content_words(text)`."""
-    return set(map(_prefix(length), _content_lows(text)))
-
-
-@functools.cache
-def _prefix(length: int) -> Callable[[str], str]:
-    return operator.itemgetter(slice(None, length))
+    """The first `length` letters of each of `content_words(text)`, in one pass."""
+    return {low[:length] for w in _words(text)
+            if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
 
 
 @functools.lru_cache(maxsize=1024)
