@@ -22,6 +22,7 @@ copy of a copy points to the root.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -51,6 +52,7 @@ before the exact check; at 128 permutations that is ~4 standard errors below the
 _NON_WORD = re.compile(r"[\W_]+")
 _POSITION_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _EMPTY = np.zeros(0, dtype=np.uint64)
+_WORD_HASH = np.dtype("<u8")
 
 
 @dataclass(frozen=True)
@@ -85,18 +87,32 @@ class _Memo(dict[str, Any]):
         return self
 
 
+def _piece(piece: str) -> tuple[str, bytes]:
+    words = _NON_WORD.sub(" ", piece).split()
+    hashes = np.fromiter((xxhash.xxh3_64_intdigest(word.encode()) for word in words),
+                         dtype=_WORD_HASH, count=len(words))
+    return " ".join(words), hashes.tobytes()
+
+
 # A whitespace-separated piece of casefolded text -> its words joined by spaces ("" when it is
-# all punctuation). Whitespace is never a word character, so splitting on it first and then on
-# the other non-word characters gives exactly the words of one `[\W_]+` pass over the text.
-_PIECE_WORDS = _Memo(lambda piece: " ".join(_NON_WORD.sub(" ", piece).split()))
-_TOKEN_HASHES = _Memo(lambda token: xxhash.xxh3_64_intdigest(token.encode()))
+# all punctuation) and the xxh3 of each of those words (as packed uint64, so a text's word
+# hashes are one bytes join). Whitespace is never a word character,
+# so splitting on it first and then on the other non-word characters gives exactly the words
+# of one `[\W_]+` pass over the text; one look-up per piece serves the normalized text and the
+# shingles' word hashes.
+_PIECES = _Memo(_piece)
+_PIECE_TEXT = operator.itemgetter(0)
+_PIECE_HASHES = operator.itemgetter(1)
+
+
+def _normalized_words(text: str) -> list[tuple[str, bytes]]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return list(map(_PIECES.bounded().__getitem__, folded.split()))
 
 
 def normalize_for_hash(text: str) -> str:
     """Casefolded words separated by single spaces: wrapping, quotes and punctuation vanish."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    pieces = _PIECE_WORDS.bounded()
-    return " ".join(filter(None, map(pieces.__getitem__, folded.split())))
+    return " ".join(filter(None, map(_PIECE_TEXT, _normalized_words(text))))
 
 
 def text_fingerprint(text: str) -> str:
@@ -115,13 +131,13 @@ def _fmix64(values: np.ndarray) -> np.ndarray:
 
 def shingle_hashes(text: str, words: int) -> np.ndarray:
     """Sorted unique 64-bit hashes of the text's `words`-word shingles (one if it is shorter)."""
-    return _shingles_of_normalized(normalize_for_hash(text), words)
+    return _shingles(_word_hashes(_normalized_words(text)), words)
 
 
-def _token_hashes(tokens: list[str]) -> np.ndarray:
-    """xxh3 of each token, each distinct word hashed once per process."""
-    hashes = _TOKEN_HASHES.bounded()
-    return np.fromiter(map(hashes.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+def _word_hashes(pieces: list[tuple[str, bytes]]) -> np.ndarray:
+    """xxh3 of each word of the normalized text, in order (each distinct piece hashed once per
+    process)."""
+    return np.frombuffer(b"".join(map(_PIECE_HASHES, pieces)), dtype=_WORD_HASH)
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -135,13 +151,11 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def _shingles_of_normalized(normalized: str, words: int) -> np.ndarray:
-    tokens = normalized.split()
-    if not tokens:
+def _shingles(token_hashes: np.ndarray, words: int) -> np.ndarray:
+    if not len(token_hashes):
         return _EMPTY
-    token_hashes = _token_hashes(tokens)
-    width = min(max(words, 1), len(tokens))
-    count = len(tokens) - width + 1
+    width = min(max(words, 1), len(token_hashes))
+    count = len(token_hashes) - width + 1
     rolled = np.zeros(count, dtype=np.uint64)
     for offset in range(width):  # polynomial hash of each window; uint64 arithmetic wraps
         rolled = rolled * _POSITION_MULTIPLIER + token_hashes[offset : offset + count]
@@ -161,8 +175,9 @@ class CopyFeatures:
 
 def copy_features(text: str, options: Options | None = None) -> CopyFeatures:
     options = options or Options()
-    normalized = normalize_for_hash(text)
-    shingles = _shingles_of_normalized(normalized, options.shingle_words)
+    pieces = _normalized_words(text)
+    normalized = " ".join(filter(None, map(_PIECE_TEXT, pieces)))
+    shingles = _shingles(_word_hashes(pieces), options.shingle_words)
     if not len(shingles):
         return CopyFeatures("", np.zeros(options.num_perm, dtype=np.uint32))
     fingerprint = hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
@@ -211,8 +226,11 @@ def _signature_values(shingles: np.ndarray, num_perm: int) -> np.ndarray:
     a, b = _permutation_columns(num_perm)
     values = template._hash_input_array(shingles >> np.uint64(32))
     mixed = datasketch_minhash._fmix(values, datasketch_minhash._SCHEME_WIDTHS[template.scheme])
-    # one row per permutation: the minimum runs along contiguous memory
-    return np.minimum(template.hashvalues, (a * mixed + b).min(axis=1))
+    # one row per permutation: the minimum runs along contiguous memory; the sum is made in
+    # the product's own array (uint32 wraps as datasketch's arithmetic does)
+    permuted = np.multiply(a, mixed)
+    np.add(permuted, b, out=permuted)
+    return np.minimum(template.hashvalues, permuted.min(axis=1))
 
 
 @lru_cache(maxsize=8)

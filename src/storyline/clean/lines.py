@@ -58,8 +58,11 @@ from storyline.clean.vocabulary import (
 
 # --- line features ---------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8192)
 def normalize_line(line: str) -> str:
-    """Whitespace-collapsed, NFC form: the key under which lines are compared."""
+    """Whitespace-collapsed, NFC form: the key under which lines are compared (cached: a
+    block's text is normalized again by the line rules, and is most often its line as it
+    was)."""
     return " ".join(unicodedata.normalize("NFC", line).split())
 
 
@@ -113,10 +116,9 @@ def is_story_like(line: str) -> bool:
     """A long sentence with lower-case running words: what a story is made of. Loose rules never
     fire on such a line, so no story sentence is cut by accident.
 
-    The line's letters-only pieces are words of it (each exactly one), so when they alone pass,
-    the line passes: most story lines are settled without splitting them into words."""
-    plain = [piece for piece in line.split() if piece.isalpha()]
-    return _reads_as_story(plain, line) or _reads_as_story(_words(line), line)
+    The line's words are asked directly: every later rule needs them anyway, and they are
+    cached per line."""
+    return _reads_as_story(_words(line), line)
 
 
 def _reads_as_story(words: Sequence[str], line: str) -> bool:
