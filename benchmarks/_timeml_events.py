@@ -29,9 +29,9 @@ from _common import iter_jsonl, require_shared_data  # noqa: E402
 from storyline.events.dating import (  # noqa: E402
     REPORTING,
     date_trigger,
+    is_background,
     narrative_day,
     news_peg,
-    statement_on_peg,
 )
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.pipeline import parse_texts  # noqa: E402
@@ -82,7 +82,7 @@ def predict_event_dates(docs: Iterable[dict], event_dates: Iterable[dict]) -> li
                 trigger = span[0]
                 if words is None and trigger.lemma_.lower() in REPORTING:
                     # a statement, as the pipeline dates one: at the news its lead dates
-                    if statement_on_peg(trigger, peg):
+                    if peg is not None and not is_background(trigger):
                         value, words = peg.value, peg.text
                 elif words is None:  # as the pipeline does next: the narrative's day
                     told = narrative_day(article, sent, times, [gold["start"] - sent.start_char])

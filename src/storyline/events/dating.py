@@ -508,11 +508,10 @@ def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> 
     ended up in the hands of terrorists" dates the accusation Tuesday, not the day the report
     appeared. Deeds are left alone (what a report recounts may lie anywhere before), and so is
     background: "Erdogan has said …", "Moscow backs Assad", "has repeatedly demanded …"."""
-    if event.date_text is not None or event.type not in SPOKEN_TYPES:
+    if peg is None or event.date_text is not None or event.type not in SPOKEN_TYPES:
         return
-    if not statement_on_peg(sent.root, peg):
+    if is_background(sent.root):
         return
-    assert peg is not None
     event.date = peg.value
     event.date_text = peg.text
     event.date_basis = peg.basis
@@ -520,13 +519,7 @@ def date_from_news_peg(event: Event, sent: Span, peg: TimeExpression | None) -> 
     event.dated_by = "news_peg"
 
 
-def statement_on_peg(verb: Token, peg: TimeExpression | None) -> bool:
-    """Whether a statement told by `verb`, without time words of its own, takes the news peg:
-    there is one and the statement is not background."""
-    return peg is not None and not _background(verb)
-
-
-def _background(verb: Token) -> bool:
+def is_background(verb: Token) -> bool:
     """A present, present-perfect, past-perfect or habitual main verb states how things stand
     or what came before, not what was said at the news ("Moscow backs Assad", "Erdogan has
     said …", "Ankara had warned …"). A claim given "according to" someone has no verb of

@@ -134,10 +134,6 @@ def resolve_anchored(found: list[TimeExpression], needs: dict[tuple[int, int], t
     return out
 
 
-def _last_complete_quarter(published: date) -> str:
-    return tv.quarter(*tv.shift_quarter(*tv.quarter_of(published), -1))
-
-
 def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None,
              published: date | None) -> str | None:
     kind_of_need, amount, unit = need[:3]
@@ -151,7 +147,7 @@ def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None
             return f"{published.year - 1:04d}" if published else None
         wanted = "quarter"
     if unit == "quarter" or wanted == "quarter":
-        base = last_quarter or (_last_complete_quarter(published) if published else None)
+        base = last_quarter or (tv.quarter_from(published, -1) if published else None)
         if base is None:
             return None
         if kind_of_need == "same":

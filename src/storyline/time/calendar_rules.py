@@ -297,7 +297,7 @@ def offset_timex(published: date, amount: int, unit: str) -> str:
     if unit == "month":
         return cal.month_value(*cal.shift_months(published.year, published.month, amount))
     if unit == "quarter":
-        return tv.quarter(*tv.shift_quarter(*tv.quarter_of(published), amount))
+        return tv.quarter_from(published, amount)
     if unit == "decade":  # "a decade ago" is the year ten years back
         return f"{published.year + 10 * amount:04d}"
     return f"{published.year + amount:04d}"

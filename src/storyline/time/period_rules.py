@@ -54,7 +54,7 @@ def duration(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         return None  # "a second round"
     if words in ("a", "an") and not m["lead"] and not _mod(m) and is_rate(m, ctx):
         return None  # "$4 million a year": a rate, no length
-    if unit in ("year", "years") and ctx.text[m.end():m.end() + 4].lower() == " old" or \
+    if (unit in ("year", "years") and ctx.text[m.end():m.end() + 4].lower() == " old") or \
             m.group().lower().endswith("-old"):
         return None  # an age ("37 years old", "a 136-year-old bank"), not a time
     if words == "one" and unit == "day" and ctx.word_before(m) in _MODALS:
@@ -123,9 +123,14 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|%|\b(?:million|billion|thousand|hundred|perc
                             r"[a-z]{3,}s))\s+$", re.IGNORECASE)
 
 
+def _said_before(pattern: re.Pattern[str], m: re.Match[str], ctx: Context) -> bool:
+    """`pattern` ends right before the match (in its last 24 characters)."""
+    return pattern.search(ctx.text[max(0, m.start() - 24):m.start()]) is not None
+
+
 def is_rate(m: re.Match[str], ctx: Context) -> bool:
     """"A year" right after an amount: "$4 million a year", "700 seats a week"."""
-    return bool(_AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 24):m.start()]))
+    return _said_before(_AMOUNT_BEFORE, m, ctx)
 
 
 def repetition(m: re.Match[str], ctx: Context) -> TimeExpression | None:
@@ -136,7 +141,7 @@ def repetition(m: re.Match[str], ctx: Context) -> TimeExpression | None:
                 "and", "or", "at", "in", "on", "for", "to", "by", "since", "until", "from"):
             return None  # "a daily newspaper", "the annual report": an adjective
         timex = _ADVERB_SETS[word]
-    elif m["rate"] and not _RATE_BEFORE.search(ctx.text[max(0, m.start() - 24):m.start()]):
+    elif m["rate"] and not _said_before(_RATE_BEFORE, m, ctx):
         return None  # "for a year": a length; "$4 million a year": a rate of an amount
     elif m["per"] or m["rate"]:
         unit = (m["per"] or m["rate"]).lower().split()[-1]
@@ -257,8 +262,7 @@ def quarter_reference(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         return make(m, None, YEAR, RELATIVE)
     if ctx.published is not None and det in ("last", "next", "this") and not cmp:
         offset = {"last": -1, "next": 1, "this": 0}[det]
-        year, number = tv.shift_quarter(*tv.quarter_of(ctx.published), offset)
-        return timex_only(m, tv.quarter(year, number))
+        return timex_only(m, tv.quarter_from(ctx.published, offset))
     if cmp in ("previous", "prior", "preceding"):
         ctx.anchored[m.span()] = ("shift", -1, "quarter")
     elif "year" in cmp or m["last"]:
@@ -274,7 +278,7 @@ def quarter_reference(m: re.Match[str], ctx: Context) -> TimeExpression | None:
         return timex_only(m, ended)
     elif cmp in ("latest", "most recent", "just-ended") and ctx.published is not None:
         # the quarter a report is about: the last one complete at publication
-        return timex_only(m, tv.quarter(*tv.shift_quarter(*tv.quarter_of(ctx.published), -1)))
+        return timex_only(m, tv.quarter_from(ctx.published, -1))
     else:
         ctx.anchored[m.span()] = ("same", 0, "quarter")
     return make(m, None, YEAR, RELATIVE)
@@ -293,7 +297,7 @@ def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
         last = cal.day_in_year(ctx.published, month, day, PAST)
     if last is None:
         return None
-    return tv.quarter(*tv.quarter_of(last - timedelta(days=45)))
+    return tv.quarter_from(last - timedelta(days=45))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> TimeExpression | None:

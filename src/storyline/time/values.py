@@ -59,6 +59,12 @@ def shift_quarter(year: int, number: int, offset: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
+def quarter_from(day: date, offset: int = 0) -> str:
+    """The quarter `offset` quarters from the one holding `day` ("2024-Q3" for a day of August,
+    offset 0; the last complete quarter at `day` with offset -1)."""
+    return quarter(*shift_quarter(*quarter_of(day), offset))
+
+
 def season(year: int, name: str) -> str:
     return f"{year:04d}-{SEASON_CODES[name]}"
 
