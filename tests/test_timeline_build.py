@@ -156,3 +156,36 @@ def test_dateline_is_not_part_of_the_cited_sentence_nor_a_mention():
     assert first.text.startswith("Engineers said")
     assert text[first.start:first.end] == first.text
     assert first.mentions == (date(2024, 3, 4),)
+
+
+def test_each_cited_line_says_which_time_expression_puts_it_on_its_day(articles):
+    """A line dated by its own words carries their TimeML value and type; a lead sentence with no
+    expression of its own is placed by its publication and says so."""
+    by_id = {a.id: a for a in articles}
+    entries = build_timeline(articles, dates=4, sentences=3)
+    seen = set()
+    for entry in entries:
+        for cite in entry.citations:
+            seen.add(cite["date_basis"])
+            if cite["date_basis"] == "published":
+                assert cite["date_text"] is None and cite["date_value"] is None
+                continue
+            assert cite["date_basis"] in ("absolute", "relative")
+            assert cite["date_text"] in cite["sentence"]
+            assert cite["date_type"] in ("DATE", "TIME")
+            assert cite["date_value"][:10] == entry.date
+            assert cite["date_text"] in by_id[cite["article_id"]].text
+    assert {"absolute", "relative"} & seen
+
+
+def test_a_weekday_line_carries_the_resolved_day_as_its_value():
+    article = Article(id="a", source="a", outlet="Velmora Daily", title=None,
+                      published="2024-03-07", published_basis="metadata", language="en",
+                      text="Engineers inspected the cracked spillway of the dam on Monday, "
+                           "officials of the river authority said.\n"
+                           "The authority will publish a full report on the spillway later.")
+    entries = build_timeline([article], dates=1, sentences=1)
+    assert entries[0].date == "2024-03-04"
+    cite = entries[0].citations[0]
+    assert (cite["date_text"], cite["date_value"], cite["date_type"], cite["date_basis"]) == (
+        "Monday", "2024-03-04", "DATE", "relative")

@@ -228,8 +228,10 @@ class TimelineEntry:
     storyline_id: str | None
     date: str
     summary: list[str]
-    citations: list[dict[str, str]]
-    """One {article_id, sentence} per summary sentence, in the same order."""
+    citations: list[dict[str, str | None]]
+    """One per summary sentence, in the same order: {article_id, sentence, date_text,
+    date_value, date_type, date_basis}, the last four saying what dates the sentence (see
+    `timeline._citation`); entries read from older stores may hold only the first two."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"storyline_id": self.storyline_id, "date": self.date,

@@ -162,8 +162,13 @@ def _storylines_html(result: RunResult) -> list[str]:
             for sentence, cite in zip(entry.summary, entry.citations, strict=False):
                 source = by_id.get(cite.get("article_id", ""))
                 where = f"{source.outlet or ''}, {source.title or source.id}" if source else ""
+                dated = (f" · dated by “<span title='{escape(str(cite.get('date_type')))} "
+                         f"{escape(str(cite.get('date_value')))}'>"
+                         f"{escape(str(cite['date_text']))}</span>”"
+                         if cite.get("date_text") else "")
                 parts.append(f"<dd>{escape(sentence)} <span class='muted'>[{escape(where)} · "
-                             f"<code>{escape(cite.get('article_id', ''))}</code>]</span></dd>")
+                             f"<code>{escape(cite.get('article_id', ''))}</code>{dated}]"
+                             "</span></dd>")
         parts.append("</dl>")
         parts += _events_html(result, members)
         parts += _framing_html(result, members)

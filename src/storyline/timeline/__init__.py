@@ -99,9 +99,21 @@ def build_timeline(articles: Sequence[Article], *, dates: int | None = None, sen
         entries.append(TimelineEntry(
             storyline_id=storyline_id, date=day.isoformat(),
             summary=[_one_line(sents[i].text) for i in picked],
-            citations=[{"article_id": sents[i].article_id, "sentence": _one_line(sents[i].text)}
-                       for i in picked]))
+            citations=[_citation(sents[i], day) for i in picked]))
     return sorted(entries, key=lambda e: e.date)
+
+
+def _citation(sentence: Sentence, day: date) -> dict[str, str | None]:
+    """The cited sentence and what puts it on `day`: the time expression it names the day with
+    (its words, TimeML value and type, and whether the date is written in full or resolved
+    against the publication date), or, for a lead sentence with no expression of its own,
+    basis "published": it is placed on or just before its article's publication day."""
+    found = sentence.expression_for(day)
+    return {"article_id": sentence.article_id, "sentence": _one_line(sentence.text),
+            "date_text": found.text if found else None,
+            "date_value": found.timex if found else None,
+            "date_type": found.type if found else None,
+            "date_basis": found.basis if found else "published"}
 
 
 def _one_line(text: str) -> str:

@@ -18,6 +18,7 @@ from scipy import sparse
 
 from storyline.model import Article
 from storyline.time import find_time_expressions, is_timestamp, parse_published
+from storyline.time.core import TimeExpression
 from storyline.time.published import parse_dateline
 
 LEAD = 5
@@ -63,6 +64,13 @@ class Sentence:
     start: int = 0
     end: int = 0
     """Offsets of `text` in the article's clean text."""
+    dated_by: tuple[TimeExpression, ...] = ()
+    """The day-precision time expressions behind `mentions`, in text order."""
+
+    def expression_for(self, day: date) -> TimeExpression | None:
+        """The first expression of the sentence that names `day` (None for a lead sentence
+        placed near its publication day)."""
+        return next((e for e in self.dated_by if e.value == day.isoformat()), None)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -132,6 +140,7 @@ def article_sentences(article: Article) -> list[Sentence]:
     published = parse_published(article.published) if article.published else None
     spans = [_after_dateline(text, s, e) for s, e in split_sentences(text)]
     days: list[set[date]] = [set() for _ in spans]
+    found: list[list[TimeExpression]] = [[] for _ in spans]
     if spans:
         starts = np.array([s for s, _ in spans])
         for expr in find_time_expressions(text, published):
@@ -142,7 +151,9 @@ def article_sentences(article: Article) -> list[Sentence]:
             index = int(np.searchsorted(starts, expr.start, side="right")) - 1
             if index >= 0 and expr.start < spans[index][1]:
                 days[index].add(date.fromisoformat(expr.value))
-    return [Sentence(article.id, i, text[s:e], published, tuple(sorted(days[i])), s, e)
+                found[index].append(expr)
+    return [Sentence(article.id, i, text[s:e], published, tuple(sorted(days[i])), s, e,
+                     tuple(found[i]))
             for i, (s, e) in enumerate(spans)]
 
 

@@ -59,6 +59,15 @@ def storylines(store: SqliteStore) -> dict[str, Any]:
     return {"storylines": [_storyline_brief(line) for line in store.storylines()]}
 
 
+def dated_by(citation: dict[str, Any]) -> dict[str, Any] | None:
+    """What puts a timeline line on its day: the time expression (words, TimeML value and
+    type, basis) or basis "published" for a lead sentence; None for entries of older stores."""
+    if "date_basis" not in citation:
+        return None
+    return {"text": citation.get("date_text"), "value": citation.get("date_value"),
+            "type": citation.get("date_type"), "basis": citation["date_basis"]}
+
+
 def _cited(entries: list[TimelineEntry], store: SqliteStore,
            keep: set[str] | None = None) -> list[dict[str, Any]]:
     """Timeline entries with each line's cited article (title, outlet, date) filled in; with
@@ -69,7 +78,7 @@ def _cited(entries: list[TimelineEntry], store: SqliteStore,
     for entry in entries:
         lines = [
             {"sentence": sentence, "article_id": citation["article_id"],
-             "article": briefs.get(citation["article_id"])}
+             "article": briefs.get(citation["article_id"]), "dated_by": dated_by(citation)}
             for sentence, citation in zip(entry.summary, entry.citations, strict=False)
             if keep is None or citation["article_id"] in keep
         ]
