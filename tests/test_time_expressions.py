@@ -138,9 +138,16 @@ def test_end_of_february_keeps_month_precision() -> None:
     assert (found.value, found.precision, found.basis) == ("2020-02", "month", "relative")
 
 
-def test_last_september_is_the_most_recent_one_before_publication() -> None:
-    assert value("He resigned last September.", "2020-10-05", "September") == "2020-09"
+def test_last_september_is_the_most_recent_one_before_last_month() -> None:
+    """The month just gone is "last month"; "last September" written in October (or in
+    September) is the year before's, from November on it is this year's. "This past" is the
+    most recent one."""
+    assert value("He resigned last September.", "2020-11-05", "September") == "2020-09"
+    assert value("He resigned last September.", "2020-10-05", "September") == "2019-09"
     assert value("He resigned last September.", "2020-09-05", "September") == "2019-09"
+    assert value("He resigned this past September.", "2020-10-05",
+                 "this past September") == "2020-09"
+    assert value("Talks resume this coming April.", "2020-03-05", "this coming April") == "2020-04"
 
 
 def test_may_the_verb_and_may_the_name_are_not_months() -> None:

@@ -218,14 +218,33 @@ def test_counts_that_look_like_years_stay_counts() -> None:
 def test_anchored_expressions_count_from_the_time_spoken_of() -> None:
     text = ("The ceasefire began on 3 March. Two days later the first convoy crossed, and the "
             "following month the camps emptied.")
-    assert timex(text, "2020-04-20", "Two days later").timex == "2020-03-05"
+    later = timex(text, "2020-04-20", "Two days later")
+    assert (later.type, later.timex, later.value) == ("DURATION", "P2D", "2020-03-05")
     assert timex(text, "2020-04-20", "the following month").timex == "2020-04"
+
+
+def test_a_counted_length_before_later_or_earlier_is_a_duration_dated_where_it_leads() -> None:
+    """TimeML tags "three weeks later" as the length between two happenings; its date is still
+    the day it leads to. "A few days later" has a length with no count and no day. "A year
+    earlier" names the comparison period and stays a date."""
+    text = "Protests began on 2 May. Three weeks later the minister resigned."
+    found = timex(text, "2021-06-30", "Three weeks later")
+    assert (found.type, found.timex, found.value) == ("DURATION", "P3W", "2021-05-23")
+    found = timex("A few days later, the mayor of Lyon resigned.", "2021-06-30",
+                  "A few days later")
+    assert (found.type, found.timex, found.value) == ("DURATION", "PXD", None)
+    found = timex("The talks ended on 4 May. An hour earlier, the envoys left.", "2021-06-30",
+                  "An hour earlier")
+    assert (found.type, found.timex, found.value) == ("DURATION", "PT1H", "2021-05-04")
+    found = timex("Sales fell in the third quarter. A year earlier they rose.", "2021-11-02",
+                  "A year earlier")
+    assert (found.type, found.timex) == ("DATE", "2020-Q3")
 
 
 def test_anchored_expression_without_anything_before_looks_back_from_publication() -> None:
     assert timex("Unemployment was 7% a year earlier.", "2021-05-02", "a year earlier").timex \
         == "2020-05-02"
-    assert timex("Two days later the town fell.", "2021-05-02", "Two days later").timex is None
+    assert timex("Two days later the town fell.", "2021-05-02", "Two days later").value is None
 
 
 def test_same_period_last_year_is_the_quarter_spoken_of_or_last_year() -> None:
@@ -359,12 +378,14 @@ def test_more_year_and_month_contexts(text: str, words: str, expected: str) -> N
     ("It happened a decade ago.", "a decade ago", "2011", "DATE"),
     ("Rebels took the town on 3 March. The following week they left.", "The following week",
      "2021-W10", "DATE"),
-    ("He left on 3 March. A week later he returned.", "A week later", "2021-03-10", "DATE"),
+    ("He left on 3 March. A week later he returned.", "A week later", "P1W", "DURATION"),
 ])
 def test_one_unit_lengths_and_unit_granularity_of_anchored_units(
         text: str, words: str, expected: str, kind: str) -> None:
     found = timex(text, "2021-05-02", words)
     assert (found.timex, found.type) == (expected, kind)
+    if words == "A week later":
+        assert found.value == "2021-03-10"  # the length leads to a day a week on
 
 
 @pytest.mark.parametrize(("text", "words", "mod"), [

@@ -76,7 +76,10 @@ def _as(timex: str, kind: str, unit: str) -> str | None:
 
 
 def shift(timex: str, kind: str, amount: int, unit: str) -> str | None:
-    """`timex` moved by `amount` units, at the finer of its granularity and the unit's."""
+    """`timex` moved by `amount` units, at the finer of its granularity and the unit's. Hours
+    and minutes leave the day as it is: "an hour earlier" is, at day level, the day spoken of."""
+    if unit in ("hour", "minute"):
+        return timex[:10] if kind == "day" else None
     if unit in ("year", "decade"):
         years = amount * (10 if unit == "decade" else 1)
         if kind == "day":
@@ -123,6 +126,8 @@ def resolve_anchored(found: list[TimeExpression], needs: dict[tuple[int, int], t
             if timex is not None:
                 value, precision = tv.day_level(timex)
                 expression = replace(expression, timex=timex, value=value, precision=precision)
+            if "length" in need:  # "three days later": a TimeML length, dated all the same
+                expression = replace(expression, timex=need[-1], type="DURATION")
             out.append(expression)
             continue  # "a year earlier" compares with the time spoken of; it does not replace it
         kind = granularity(expression.timex)

@@ -373,7 +373,8 @@ def _offset(published: date, amount: int, unit: str) -> tuple[str, str]:
     return f"{published.year + years:04d}", YEAR
 
 
-_ANCHOR_UNIT = re.compile(r"(day|week|fortnight|month|quarter|year|decade|morning|evening|night)")
+_ANCHOR_UNIT = re.compile(
+    r"(day|week|fortnight|month|quarter|year|decade|morning|evening|night|hour|minute)")
 _FORWARD = re.compile(r"\b(later|after|following|next)\b", re.IGNORECASE)
 
 
@@ -387,18 +388,31 @@ def anchored(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     unit = unit_match.group(1) if unit_match else "day"
     if unit in ("morning", "evening", "night"):
         unit = "day"
-    amount = count(m["count"]) if m.groupdict().get("count") else None
-    if amount is None and re.match(r"(?:an?|one)\b", words):
+    written_count = m.groupdict().get("count")
+    amount = count(written_count) if written_count else None
+    vague = bool(written_count) and amount is None and _VAGUE_COUNT.match(written_count) is None
+    if amount is None and re.match(r"(?:an?|one)\b", words) and not vague:
         amount = 1
     if amount is None:
         amount = 0 if "same" in words or words.startswith("that") else 1
+    # A counted length shorter than a year before "later" / "earlier" ("three days later", "a
+    # few weeks earlier") is, in TimeML, the length between two happenings: a DURATION (P3D,
+    # PXW) whose day-level date is still the day it leads to. "A year earlier" in news names
+    # the comparison period (the year-ago quarter) and stays a DATE.
+    if vague:
+        return make(m, None, DAY, RELATIVE, "duration", timex=tv.duration(None, unit))
+    length = tv.duration(amount, unit) if written_count and unit in _LENGTH_UNITS else None
     forward = _FORWARD.search(words) is not None
     # "the following week" names a week; "a week later" a day a week on
-    at_unit = not m.groupdict().get("count") and unit in ("week", "month", "year", "decade")
+    at_unit = not written_count and unit in ("week", "month", "year", "decade")
     ctx.anchored[m.span()] = ("shift", amount if forward else -amount, unit) + (
-        ("at-unit",) if at_unit else ())
+        ("at-unit",) if at_unit else ("length", length) if length else ())
     precision = UNIT_PRECISION.get(unit, DAY) if unit != "quarter" else YEAR
     return make(m, None, precision, RELATIVE)
+
+
+_VAGUE_COUNT = re.compile(r"(?i)(?:an?|one)$")
+_LENGTH_UNITS = frozenset({"day", "week", "fortnight", "month", "hour", "minute"})
 
 
 def day_part(m: re.Match[str], ctx: Context) -> TimeExpression | None:

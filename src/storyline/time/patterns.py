@@ -88,8 +88,8 @@ MONTH_DAY = _rx(
     rf"(?:\s*,?\s+{_YEAR})?\b")
 MONTH_YEAR = _rx(rf"(?:(?P<part>{_PART})\s*)?{_MONTH_ANY}(?:\s+(?i:of))?\s*,?\s+{_YEAR}\b")
 MONTH_ALONE = _rx(
-    rf"(?:(?P<part>{_PART})\s*)?(?:(?P<rel>(?i:last|next|this|the\s+coming|the\s+past))\s+)?"
-    rf"(?P<month>{_MONTH_FULL})(?P<poss>'s|’s)?\b")
+    rf"(?:(?P<part>{_PART})\s*)?(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|"
+    rf"the\s+coming|the\s+past))\s+)?(?P<month>{_MONTH_FULL})(?P<poss>'s|’s)?\b")
 YEAR_ALONE = _rx(rf"(?:(?P<part>{_PART})\s*|(?<![\w'’.#/-])){_YEAR}(?P<poss>'s|’s)?(?![\w'’-])")
 SEASON = _rx(
     r"(?:(?P<part>(?i:early|late|mid-?))\s*)?"
@@ -168,10 +168,14 @@ BARE_DURATION = _rx(
     r"(?i:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=taking\s)|(?<=took\s)|(?<=lasted\s))"
     r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b")
 
+# "current" before a noun is the present ("current market conditions", "its current
+# position"), except in accounting, where a current account, asset or yield is a short-term one.
 PRESENT_REF = _rx(
     r"(?i:right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|"
     r"at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present(?!\s+(?:day|time))|"
-    r"the\s+present\s+time)\b")
+    r"the\s+present\s+time|"
+    r"(?<![Tt]hen\s)current(?=\s+(?!(?:accounts?|assets?|liabilit(?:y|ies)|ratio|yield|"
+    r"dollars|prices)\b)[a-z]))\b")
 _NOT_A_LENGTH = (r"(?!\s+(?:\d|week|month|year|decade|few|several|two|three|four|five|six|seven|"
                  r"eight|nine|ten|quarter|day|century|hour))")
 PAST_REF = _rx(

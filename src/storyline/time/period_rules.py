@@ -88,8 +88,18 @@ def open_length(m: re.Match[str], ctx: Context) -> TimeExpression | None:
 
 
 def vague_period(m: re.Match[str], ctx: Context) -> TimeExpression | None:
-    """"In recent years", "over the past few months", "in coming quarters"."""
+    """"In recent years", "in the last few months", "in coming quarters": a vague time of the
+    past or future. "Over the next few days", "for the past several weeks": a length, like its
+    counted sibling ("over the past three weeks" P3W), with no count (PXD, PXW)."""
+    written = m.group().lower()
+    if (written.startswith("the") and ("few" in written or "several" in written)
+            and ctx.word_before(m) in _LENGTH_BEFORE):
+        return make(m, None, DAY, RELATIVE, "duration",
+                    timex=tv.duration(None, written.split()[-1].rstrip("s")))
     return timex_only(m, "PAST_REF" if m["past"] else "FUTURE_REF")
+
+
+_LENGTH_BEFORE = frozenset({"over", "for", "during", "within", "throughout"})
 
 
 def one_unit_length(m: re.Match[str], ctx: Context) -> TimeExpression | None:

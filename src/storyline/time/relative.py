@@ -93,9 +93,12 @@ def weekday_date(published: date, weekday: int, relation: str | None, tense: str
 
 def month_year(published: date, month: int, relation: str | None, tense: str | None) -> int:
     """The year of a month named without one ("in December", "last September")."""
-    if relation in ("last", "the past"):
+    if relation == "last":
+        # the month just gone is "last month": "last February" in March is a year back
+        return published.year if month < published.month - 1 else published.year - 1
+    if relation in ("the past", "this past"):
         return published.year if month < published.month else published.year - 1
-    if relation in ("next", "the coming"):
+    if relation in ("next", "the coming", "this coming"):
         return published.year if month > published.month else published.year + 1
     if relation == "this" or month == published.month:
         return published.year

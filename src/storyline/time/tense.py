@@ -171,13 +171,36 @@ def _is_infinitive(words: list[str], index: int) -> bool:
 
 def _breaks(words: list[str], index: int) -> bool:
     """A clause starts here; "as" only when a subject follows ("as the talks began"), not as a
-    preposition ("sworn in as president on Wednesday")."""
+    preposition ("sworn in as president on Wednesday"); a comma not when it separates the
+    items of a list ("stepped down as chairman, president and chief executive in March")."""
     if words[index] not in _CLAUSE_BREAKS:
         return False
+    if words[index] == ",":
+        return not _lists_items(words, index)
     if words[index] == "as":
         following = words[index + 1] if index + 1 < len(words) else ""
         return following in _DETERMINERS or following in _PRONOUNS
     return True
+
+
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _lists_items(words: list[str], index: int) -> bool:
+    """The comma at `index` separates the items of a list: one to three words follow it, then
+    "and" / "or" and a further word, with no verb cue among them ("chairman, president and
+    chief executive")."""
+    for step in range(2, 5):
+        k = index + step
+        if k + 1 >= len(words):
+            return False
+        items = words[index + 1:k]
+        if any(not w.isalpha() or _cue(words, index + 1 + j) is not None
+               for j, w in enumerate(items)):
+            return False
+        if words[k] in _COORDINATORS:
+            return words[k + 1].isalpha() and words[k + 1] not in _PRONOUNS
+    return False
 
 
 def _describes_a_noun(words: list[str], index: int) -> bool:
