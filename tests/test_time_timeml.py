@@ -494,3 +494,31 @@ def test_the_year_in_other_senses_is_no_date() -> None:
     for text in ("The year ended badly for the club.", "It was the year before the war."):
         assert all(e.text != "the year" or e.type != "DATE"
                    for e in find_time_expressions(text, "2021-11-02"))
+
+
+@pytest.mark.parametrize(("text", "words", "kind", "expected"), [
+    ("Aid will arrive over the next few days.", "the next few days", "DURATION", "PXD"),
+    ("For the past several weeks the border stayed shut.", "the past several weeks",
+     "DURATION", "PXW"),
+    ("Prices have fallen in the last few months.", "the last few months", "DATE", "PAST_REF"),
+    ("Under current rules, refugees may not work.", "current", "DATE", "PRESENT_REF"),
+    ("The minister defended her current policy in Ankara.", "current", "DATE", "PRESENT_REF"),
+])
+def test_vague_stretches_are_lengths_after_over_and_for_and_current_is_the_present(
+        text: str, words: str, kind: str, expected: str) -> None:
+    found = timex(text, "2021-05-02", words)
+    assert (found.type, found.timex) == (kind, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The current account deficit widened.",
+    "Current assets rose to $3 billion.",
+])
+def test_current_in_accounting_terms_is_no_time(text: str) -> None:
+    assert not [e for e in find_time_expressions(text, "2021-05-02") if "urrent" in e.text]
+
+
+def test_a_list_comma_does_not_cut_the_clause_that_gives_the_tense() -> None:
+    text = ("He succeeds Ana Ruiz, who stepped down as chair, president and chief executive in "
+            "March for health reasons.")
+    assert timex(text, "2021-11-02", "March").timex == "2021-03"

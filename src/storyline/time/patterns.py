@@ -170,6 +170,7 @@ BARE_DURATION = _rx(
 
 # "current" before a noun is the present ("current market conditions", "its current
 # position"), except in accounting, where a current account, asset or yield is a short-term one.
+# (The noun, "the river's current swept ...", is taken for the adjective: rare in news.)
 PRESENT_REF = _rx(
     r"(?i:right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|"
     r"at\s+the\s+moment|for\s+the\s+time\s+being|the\s+present(?!\s+(?:day|time))|"
