@@ -522,3 +522,15 @@ def test_a_list_comma_does_not_cut_the_clause_that_gives_the_tense() -> None:
     text = ("He succeeds Ana Ruiz, who stepped down as chair, president and chief executive in "
             "March for health reasons.")
     assert timex(text, "2021-11-02", "March").timex == "2021-03"
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("The index closed on Friday, 27 October, down 4.5% from the previous Friday.",
+     "the previous Friday", "1989-10-20"),
+    ("Talks opened on 3 October. The following Monday they broke down.", "The following Monday",
+     "1989-10-09"),
+    ("Voters had chosen a mayor the preceding Sunday.", "the preceding Sunday", "1989-10-29"),
+])
+def test_the_previous_or_following_weekday_counts_from_the_day_told_last(
+        text: str, words: str, expected: str) -> None:
+    assert timex(text, "1989-10-30", words).timex == expected

@@ -160,6 +160,8 @@ def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None
         if kind_of_need == "year":
             return f"{amount:04d}" + base[4:]
         return shift(base, "quarter", amount, unit)
+    if kind_of_need == "weekday":
+        return _weekday_from(last, published, amount, unit)
     if last is None:
         if published is None or (kind_of_need == "shift" and amount > 0):
             return None
@@ -171,3 +173,17 @@ def _resolve(need: tuple, last: tuple[str, str] | None, last_quarter: str | None
     if moved is not None and wanted == "at-unit" and unit in _GRANULARITY:
         return _as(moved, granularity(moved) or kind, unit) or moved
     return moved
+
+
+def _weekday_from(last: tuple[str, str] | None, published: date | None, direction: int,
+                  weekday: int) -> str | None:
+    """The `weekday` (0 Monday) strictly before (`direction` -1) or after (+1) the day told
+    last, or publication when no day was."""
+    if last is not None and last[1] == "day":
+        base = date.fromisoformat(last[0][:10])
+    elif published is not None:
+        base = published
+    else:
+        return None
+    steps = ((weekday - base.weekday()) * direction) % 7 or 7
+    return (base + timedelta(days=steps * direction)).isoformat()

@@ -411,6 +411,14 @@ def anchored(m: re.Match[str], ctx: Context) -> TimeExpression | None:
     return make(m, None, precision, RELATIVE)
 
 
+def anchored_weekday(m: re.Match[str], ctx: Context) -> TimeExpression | None:
+    """"Down 4.5% from the previous Friday", "the following Monday": the named weekday before
+    (or after) the day the text spoke of last, else before (after) publication."""
+    forward = m["rel"].lower() in ("following", "next")
+    ctx.anchored[m.span()] = ("weekday", 1 if forward else -1, pt.WEEKDAYS[m["weekday"].lower()])
+    return make(m, None, DAY, RELATIVE)
+
+
 _VAGUE_COUNT = re.compile(r"(?i)(?:an?|one)$")
 _LENGTH_UNITS = frozenset({"day", "week", "fortnight", "month", "hour", "minute"})
 

@@ -34,7 +34,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (pt.HOLIDAY, pr.holiday), (pt.CLOCK, pr.clock), (pt.SEASON, cr.season),
     (pt.DAY_WORD, cr.day_word), (pt.PART_OF_DAY, cr.day_part),
     (pt.AGO, cr.ago), (pt.FROM_NOW, cr.from_now), (pt.IN_FUTURE, cr.in_future),
-    (pt.ANCHORED, cr.anchored),
+    (pt.ANCHORED, cr.anchored), (pt.ANCHORED_WEEKDAY, cr.anchored_weekday),
     (pt.SET_WIDE, pr.repetition), (pt.QUARTER, pr.ordinal_period),
     (pt.QUARTER_REF, pr.quarter_reference), (pt.YEAR_ENDED, pr.year_ended),
     (pt.FISCAL_YEAR, pr.fiscal_year),

@@ -118,6 +118,9 @@ ANCHORED = _rx(
     r"the\s+(?:previous|following|next|same|preceding|prior)\s+(?:day|week|month|year|"
     r"morning|evening|night|decade)|that\s+(?:same\s+)?(?:day|week|month|year)|"
     r"the\s+(?:day|week|month|year|night)\s+(?:before|after|earlier|later))\b")
+# "the previous Friday", "the following Monday": that weekday before or after the day told last
+ANCHORED_WEEKDAY = _rx(
+    rf"(?i:the\s+(?P<rel>previous|preceding|prior|following|next))\s+(?P<weekday>{_WEEKDAY_FULL})\b")
 NTH_OF_MONTH = _rx(
     r"(?i:on|by|until|till|since|from|before|after|to)\s+(?P<body>(?i:the)\s+"
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?!\s+(?i:of)\b)")
