@@ -58,6 +58,20 @@ def test_weekday_with_future_or_planned_wording_is_the_next_such_day(nlp, text, 
     assert date_of(nlp, text, trigger, SATURDAY) == ("2024-06-10", "Monday")
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected", "words"), [
+    ("Voters in the northern provinces go to the polls on Thursday.", "go", "2024-06-13",
+     "Thursday"),
+    ("The envoy arrives in Kabul on Wednesday for two days of talks.", "arrives", "2024-06-12",
+     "Wednesday"),
+    ("Parliament votes on the emergency budget on Friday.", "votes", "2024-06-14", "Friday"),
+    ("The truce expires on Tuesday at midnight.", "expires", "2024-06-11", "Tuesday"),
+])
+def test_a_scheduled_happening_in_the_simple_present_is_ahead(nlp, text, trigger, expected,
+                                                               words):
+    """The futurate present: the nearer past weekday would be wrong."""
+    assert date_of(nlp, text, trigger, SATURDAY) == (expected, words)
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     ("The finance ministers met in Brussels on Thursday.", "met"),
     ("The talks on the fishing quota were held on Thursday.", "held"),

@@ -113,7 +113,9 @@ def _group(nlp, text: str, word: str):
     ("The ministers had met in Oslo on Monday.", "past", "perfect", "past"),
     ("The ministers have met in Oslo since Monday.", "present", "perfect", "past"),
     ("The ministers are meeting in Oslo on Monday.", "present", "progressive", "future"),
-    ("The ministers meet in Oslo on Monday.", "present", "simple", None),
+    ("The ministers meet in Oslo on Monday.", "present", "simple", "future"),  # futurate
+    ("The ministers work in Oslo on Monday.", "present", "simple", None),
+    ("The ministers do not meet in Oslo on Monday.", "present", "simple", None),
     ("The ministers will meet in Oslo on Monday.", "future", "simple", "future"),
     ("The ministers would have met in Oslo on Monday.", "past", "perfect", "past"),
 ])

@@ -73,10 +73,13 @@ _MODALS = frozenset({"will", "would", "shall", "to", "could", "may", "might", "m
 # The futurate present: news tells a scheduled happening in the simple present ("voters go to the
 # polls on Thursday", "the leaders meet Monday"), with verbs of meeting, travel, opening and
 # closing. The form alone says future only when no auxiliary, negation or "to" stands before it.
-_FUTURATE = frozenset(
-    "go goes meet meets visit visits travel travels arrive arrives leave leaves return returns "
-    "begin begins start starts open opens resume resumes convene convenes vote votes head heads "
-    "fly flies hold holds expire expires end ends".split())
+FUTURATE_VERBS = frozenset(
+    "go meet visit travel arrive leave return begin start open resume convene vote head fly "
+    "hold expire end".split())
+"""Verbs whose simple present tells a scheduled happening (lemmas; the parse reads them too)."""
+_FUTURATE = FUTURATE_VERBS | frozenset(
+    v + "es" if v.endswith("o") else v[:-1] + "ies" if v.endswith("y") else v + "s"
+    for v in FUTURATE_VERBS)
 _NOT_FUTURATE_BEFORE = _MODALS | _DETERMINERS | _PASSIVE_AUX | frozenset(
     {"not", "n't", "never", "did", "do", "does", "didn't", "don't", "doesn't", "can", "cannot"})
 
@@ -298,6 +301,9 @@ class VerbGroup:
     """A past participle without auxiliaries ("shares tendered through Nov. 17", "the terms,
     announced Friday, …"): no tense of its own, and not the tense of the verb it hangs on
     either, unless that one is past."""
+    futurate: bool = False
+    """A scheduled happening told in the simple present with no auxiliary ("the leaders meet
+    on Monday", "voters go to the polls on Thursday"): it points ahead."""
 
     def direction(self) -> str | None:
         """Which way a relative time of this group points from publication: past, future, or
@@ -308,7 +314,7 @@ class VerbGroup:
             return FUTURE
         if self.tense == PAST:
             return None if self.scheduled else PAST
-        if self.scheduled or self.infinitive or self.aspect == PROGRESSIVE:
+        if self.scheduled or self.infinitive or self.aspect == PROGRESSIVE or self.futurate:
             return FUTURE  # "is due to start", "hopes to win", "is meeting on Monday"
         if self.aspect == PERFECT:
             return PAST  # "has met", "has been moved"
@@ -365,7 +371,10 @@ def _group(verb: Token, auxes: list[Token], first: Token, scheduled: bool, infin
             tense = FUTURE  # "will", and "would" of reported plans ("said it would meet")
     else:
         tense = PAST if first.tag_ == "VBD" else PRESENT
-    return VerbGroup(verb, tense, aspect, passive, scheduled, infinitive, participle)
+    futurate = (tense == PRESENT and first.i == verb.i and not auxes
+                and not any(c.dep_ == "neg" for c in verb.children)
+                and verb.lemma_.lower() in FUTURATE_VERBS)
+    return VerbGroup(verb, tense, aspect, passive, scheduled, infinitive, participle, futurate)
 
 
 def parsed_tense(token: Token) -> str | None:
