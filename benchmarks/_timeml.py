@@ -232,6 +232,7 @@ def report(directory: Path) -> None:
         gold = row.get("gold", 0)
         print(f"{name:<12} {gold:>5d} {row.get('found', 0):>6d} {row.get('right', 0):>6d} "
               f"{row.get('right', 0) / gold if gold else 0:>11.3f}")
+    _by_source(docs)
     _event_dates(directory, docs)
     speed = throughput(docs)
     print(f"\nresolution speed: {speed['ours_cps'] / 1e3:,.0f} k chars/s; plain regex scan of "
@@ -240,6 +241,30 @@ def report(directory: Path) -> None:
     print("linearity, one text of 1x / 4x / 16x "
           f"{speed['unit_chars']:,} chars: " + " / ".join(
               f"{v:.2f}" for v in speed["us_per_char"].values()) + " us per char")
+
+
+def source_of(doc: dict) -> str:
+    """The newswire a TimeBank document comes from, read off its id ("wsj_0585" WSJ,
+    "APW19980301.0720" APW, "ea980120.1830.0071" broadcast news)."""
+    letters = re.match(r"[A-Za-z]+", doc["id"])
+    name = letters.group().upper() if letters else "?"
+    return "broadcast (ABC, CNN, PRI, VOA, ea, ed)" if name in (
+        "ABC", "CNN", "PRI", "VOA", "EA", "ED") else "WSJ" if name == "WSJ" else (
+        "other print (AP, APW, NYT, SJMN)")
+
+
+def _by_source(docs: list[dict]) -> None:
+    """Value F1 for dates and times per kind of source: the blind documents come from other
+    outlets and years, so a figure that holds only on 1989 WSJ earnings reports would mislead."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for doc in docs:
+        groups[source_of(doc)].append(doc)
+    print("\nvalue F1 for dates and times by source (documents, gold DATE/TIME):")
+    for name, members in sorted(groups.items()):
+        result = score(members, storyline_timexes)
+        p, r, f = result["value_f1_dates_times"]
+        print(f"{name:<40} {len(members):>4} {result['counts']['gold_dt']:>5}  "
+              f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def _event_dates(directory: Path, docs: list[dict]) -> None:
