@@ -178,6 +178,15 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
         exclude = set(range(*roles.noun_span(subject))) | {subject.i} if subject else set()
         exclude.add(head.i)
         target_tok = roles.target(chain_tokens, exclude)
+    said_by = roles.speaker(pred)
+    if said_by is not None:  # a reported promise, demand or threat is the speaker's
+        if target_tok is None and source_tok is not None and source_tok.pos_ != "PRON":
+            target_tok = source_tok
+        source_tok = said_by
+    parties = (roles.two_parties(source_tok) if source_tok is not None and target_tok is None
+               and not passive and said_by is None else None)
+    if parties is not None:  # "Putin and Erdogan held talks": each the other's counterpart
+        return tuple(roles.char_span(sent, roles.own_span(t)) for t in parties)  # type: ignore[return-value]
     source_tok = roles.resolve_pronoun(source_tok) if source_tok else None
     target_tok = roles.resolve_pronoun(target_tok) if target_tok else None
     source = roles.char_span(sent, roles.noun_span(source_tok)) if source_tok else None

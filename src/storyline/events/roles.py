@@ -75,6 +75,75 @@ def target(tokens: Sequence[Token], exclude: set[int]) -> Token | None:
     return None
 
 
+PARTY_MODIFIERS = frozenset({"nmod", "poss", "compound", "amod"})
+
+
+def _actor_like(tok: Token) -> bool:
+    return tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"
+
+
+def own_span(tok: Token) -> tuple[int, int]:
+    """Token range of one conjunct: its noun phrase without the conjuncts joined to it."""
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in SPAN_DROP or child.dep_ in ("cc", "conj", "preconj", "case"):
+                if not (child.dep_ == "prep" and child.lower_ == "of"):
+                    continue
+            keep.append(child)
+            stack.append(child)
+    return min(t.i for t in keep), max(t.i for t in keep)
+
+
+def two_parties(subject: Token) -> tuple[Token, Token] | None:
+    """The two actors of a subject that joins exactly two ("Putin and Erdogan held talks",
+    "UK and EU negotiators agreed", "Russia and Turkey's foreign ministers met"): each is the
+    other's counterpart when the verb names no other target, as PLOVER codes both parties of
+    a meeting or an agreement. None for one actor or for three and more."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if conjuncts:
+        if len(conjuncts) == 1 and not any(c.dep_ == "conj" for c in conjuncts[0].children) \
+                and _actor_like(subject) and _actor_like(conjuncts[0]):
+            return subject, conjuncts[0]
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in PARTY_MODIFIERS and _actor_like(c)]
+    for first in modifiers:
+        joined = [c for c in first.children if c.dep_ == "conj" and _actor_like(c)]
+        if len(joined) == 1 and not any(c.dep_ == "conj" for c in joined[0].children):
+            return first, joined[0]
+        if any(c.dep_ == "cc" for c in first.children):  # "UK and EU negotiators"
+            after = [m for m in modifiers if m.i > first.i]
+            if len(after) == 1:
+                return first, after[0]
+    return None
+
+
+COMMITTING_AUX = frozenset({"will", "would", "must", "should", "shall", "'ll", "wo", "’ll"})
+"""Auxiliaries that make a reported clause a promise, demand or threat of the speaker's."""
+
+
+def speaker(pred: Token) -> Token | None:
+    """The subject of the reporting verb when the event is a reported commitment: "Trump said
+    that North Korea must disarm", "Taliban leaders said the fighters will lay down their
+    arms". What is promised, demanded or threatened in reported words is the speaker's act
+    (PLOVER codes the demand, not the disarming); a reported deed ("police said troops killed
+    20") stays its doer's, and a speaker that is a pronoun gives way to the rules' subject."""
+    clause = pred
+    for _ in range(3):
+        if clause.dep_ != "ccomp" or lemma_of(clause.head) not in lx.REPORTING_VERBS:
+            break
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if not auxes & COMMITTING_AUX:
+            return None
+        said = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        if said and said[0].pos_ != "PRON":
+            return said[0]
+        clause = clause.head
+    return None
+
+
 def char_span(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     doc = sent.doc
     start = doc[bounds[0]].idx - sent.start_char
