@@ -128,3 +128,11 @@ def test_every_gold_incident_mention_names_a_demo_event_and_pairs_are_scored(exa
     assert scores["gold_pairs"] > 100
     # today's figures (docs/benchmarks.md); the target is 0.90 for both
     assert scores["precision"] >= 0.55 and scores["recall"] >= 0.40
+
+
+def test_an_incident_is_written_with_the_same_bytes_from_sorted_store_records() -> None:
+    articles = [_article("a", "Wire", "2020-03-05")]
+    fresh = [_event("a", 0, "AGREE", "Russia", "Turkey", "2020-03-05")]
+    stored = [json.loads(json.dumps(e, sort_keys=True)) for e in fresh]
+    assert json.dumps(group_incidents(articles, fresh)) == json.dumps(
+        group_incidents(articles, stored))

@@ -239,11 +239,11 @@ def _incident(members: list[dict[str, Any]], by_article: Mapping[str, Article]) 
     return {
         "id": iid,
         "type": _most_frequent([(e["type"], e["type"]) for e in members]),
-        "source": actor("source"),
-        "target": actor("target"),
+        "source": _ordered(actor("source"), ACTOR_KEYS),
+        "target": _ordered(actor("target"), ACTOR_KEYS),
         "date": _most_frequent([(e.get("date"), e.get("date")) for e in members]),
-        "location": _most_frequent([((e.get("location") or {}).get("name"), e.get("location"))
-                                    for e in members]),
+        "location": _ordered(_most_frequent([((e.get("location") or {}).get("name"),
+                                              e.get("location")) for e in members]), PLACE_KEYS),
         "event_ids": ids,
         "article_ids": article_ids,
         "outlets": outlets,
@@ -252,6 +252,19 @@ def _incident(members: list[dict[str, Any]], by_article: Mapping[str, Article]) 
         "last_reported": published[-1] if published else None,
         "story_ids": sorted({s for e in members if (s := e.get("story_id"))}),
     }
+
+
+ACTOR_KEYS = ("text", "name", "kind", "role", "country")
+PLACE_KEYS = ("name", "country", "lat", "lon", "text", "geonameid", "feature")
+
+
+def _ordered(record: Mapping[str, Any] | None, keys: Sequence[str]) -> dict[str, Any] | None:
+    """The record with the model's key order: events read back from the store have sorted
+    keys, and the same incident must be written with the same bytes either way."""
+    if not record:
+        return None
+    return {**{k: record.get(k) for k in keys}, **{k: v for k, v in record.items()
+                                                  if k not in keys}}
 
 
 def _outlet(article: Article | None) -> str | None:
