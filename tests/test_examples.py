@@ -146,7 +146,8 @@ def again(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
 
 def test_same_input_gives_byte_identical_output_files(run: RunResult, again: RunResult) -> None:
     assert run.out is not None and again.out is not None
-    for name in ("articles.jsonl", "events.jsonl", "stories.jsonl", "storylines.jsonl",
+    for name in ("articles.jsonl", "events.jsonl", "incidents.jsonl", "stories.jsonl",
+                 "storylines.jsonl",
                  "timeline.jsonl", "rejected.jsonl", "framing.jsonl", "report.html", "report.md"):
         assert (run.out / name).read_bytes() == (again.out / name).read_bytes(), name
 

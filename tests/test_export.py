@@ -23,6 +23,7 @@ def test_every_table_exports_in_every_format_with_the_run_rows(
         "articles": len(examples_run.articles), "stories": len(examples_run.stories),
         "storylines": len(examples_run.storylines), "events": len(examples_run.events),
         "timeline": len(examples_run.timeline), "framing": len(examples_run.framing),
+        "incidents": len(examples_run.incidents),
     }
     for fmt in ("jsonl", "csv", "parquet"):
         result = runner.invoke(app, ["export", "--db", str(examples_run.db), "--out",

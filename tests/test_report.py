@@ -80,3 +80,13 @@ def test_report_lists_each_storylines_events_with_marked_sentences(
     page = (examples_run.out / "report.html").read_text(encoding="utf-8")
     assert page.count("<summary>Events (") == len(examples_run.storylines)
     assert "<mark class='source'" in page
+
+
+def test_report_shows_incidents_reported_by_several_outlets_with_links_to_mentions(
+    examples_run,
+) -> None:
+    html = (examples_run.out / "report.html").read_text(encoding="utf-8")
+    markdown = (examples_run.out / "report.md").read_text(encoding="utf-8")
+    assert "reported by 4 outlets" in html and "reported by 4 outlets" in markdown
+    assert "<summary>Incidents (" in html and "href='#ev-" in html
+    assert "### Incidents reported by more than one outlet" in markdown

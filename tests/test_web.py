@@ -216,3 +216,24 @@ def test_outlet_page_names_each_framed_story_by_its_title(client: TestClient) ->
     for record in data["framing"]:
         assert record["outlet"] == outlet and record["story_title"]
         assert record["story_title"] in visible_text(page)
+
+
+def test_story_and_events_pages_list_incidents_with_links_to_their_mentions(
+    client: TestClient,
+) -> None:
+    stories = client.get("/api/stories").json()["stories"]
+    shown = 0
+    for brief in stories:
+        page, data = both(client, f"/stories/{url_id(brief['id'])}")
+        for incident in data["incidents"]:
+            assert incident["mentions"] == len(incident["mention_links"])
+            first = incident["mention_links"][0]
+            assert f"#ev-{first['char_start']}" in page
+            shown += 1
+        if any(len(r["outlets"]) >= 4 for r in data["incidents"]):
+            assert "reported by 4 outlets" in page
+    assert shown
+    page, data = both(client, "/events")
+    ids = {e.get("incident_id") for e in data["events"]} - {None}
+    assert ids and ids == {r["id"] for r in data["incidents"]}
+    assert "reported by" in page

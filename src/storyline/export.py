@@ -16,7 +16,7 @@ from typing import Any
 from storyline.store.sqlite import SqliteStore
 
 FORMATS = ("jsonl", "csv", "parquet")
-TABLES = ("articles", "stories", "storylines", "events", "timeline", "framing")
+TABLES = ("articles", "stories", "storylines", "events", "incidents", "timeline", "framing")
 
 
 def table_rows(store: SqliteStore, table: str) -> list[dict[str, Any]]:
@@ -29,6 +29,8 @@ def table_rows(store: SqliteStore, table: str) -> list[dict[str, Any]]:
         return [s.to_dict() for s in sorted(store.storylines(), key=lambda s: s.id)]
     if table == "events":
         return sorted(store.events(), key=lambda e: (e["article_id"], e["char_start"]))
+    if table == "incidents":
+        return sorted(store.incidents(), key=lambda r: r["id"])
     if table == "timeline":
         return [e.to_dict() for e in store.timeline()]
     if table == "framing":

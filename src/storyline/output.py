@@ -23,6 +23,7 @@ CONTRACT_FILES = (
     "stories.jsonl",
     "storylines.jsonl",
     "events.jsonl",
+    "incidents.jsonl",
     "timeline.jsonl",
     "framing.jsonl",
 )
@@ -57,6 +58,7 @@ def write_contract(out: Path, result: RunResult) -> None:
         (r.to_dict() for r in sorted(result.rejections, key=lambda r: (r.source, r.reason))),
     )
     write_jsonl(out / "events.jsonl", result.events)
+    write_jsonl(out / "incidents.jsonl", result.incidents)
     write_jsonl(out / "stories.jsonl", (s.to_dict() for s in sorted(result.stories,
                                                                      key=lambda s: s.id)))
     write_jsonl(out / "storylines.jsonl", (s.to_dict() for s in sorted(result.storylines,

@@ -72,6 +72,8 @@ class RunResult:
     timeline: list[TimelineEntry] = field(default_factory=list)
     framing: list[dict[str, Any]] = field(default_factory=list)
     """One record per (story, outlet): labels, loaded terms, facts covered and missed."""
+    incidents: list[dict[str, Any]] = field(default_factory=list)
+    """Records of `incidents.jsonl`, sorted by id; each event record carries its `incident_id`."""
 
     @property
     def exit_code(self) -> int:
@@ -431,6 +433,9 @@ def _run(
         result.events = findings.events
         result.stories, result.storylines = organized.stories, organized.storylines
         result.timeline = organized.timeline
+        from storyline.events.incidents import group_incidents
+
+        result.incidents = group_incidents(articles, result.events)
         from storyline.framing import compare_framing
 
         result.framing = compare_framing(result.stories, articles, result.events,
@@ -443,6 +448,7 @@ def _run(
         if options.understand:
             store.save_stories(result.stories, result.storylines, result.timeline)
             store.save_framing(result.framing)
+            store.save_incidents(result.incidents)
         stats["inserted"] = len(written - set(known))
         stats["updated"] = len(written & set(known))
         stats["unchanged"] = len(articles) - len(written)
@@ -466,6 +472,7 @@ def build_manifest(
             "stories": len(result.stories),
             "storylines": len(result.storylines),
             "events": len(result.events),
+            "incidents": len(result.incidents),
             "rejected": len(result.rejections),
         },
         "rejected_by_reason": dict(sorted(reasons.items())),

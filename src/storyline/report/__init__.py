@@ -170,6 +170,7 @@ def _storylines_html(result: RunResult) -> list[str]:
                              f"<code>{escape(cite.get('article_id', ''))}</code>{dated}]"
                              "</span></dd>")
         parts.append("</dl>")
+        parts += _incidents_html(result, members)
         parts += _events_html(result, members)
         parts += _framing_html(result, members)
     return parts
@@ -188,7 +189,7 @@ def _events_html(result: RunResult, stories: list) -> list[str]:
                                               e["char_start"])):
         place = (event.get("location") or {}).get("name") or ""
         parts.append(
-            f"<tr><td>{escape(event.get('date') or '')}</td>"
+            f"<tr id='{escape(_anchor(event['id']))}'><td>{escape(event.get('date') or '')}</td>"
             f"<td>{escape(event_summary(event))}</td><td>{escape(place)}</td>"
             f"<td>{highlighted_sentence(event)}</td>"
             f"<td><code>{escape(event['article_id'])}</code></td></tr>")
@@ -234,6 +235,44 @@ def describe_fact(fact: dict) -> str:
     return f"{fact.get('type')} {fact.get('source') or '?'} → {fact.get('target') or '-'}"
 
 
+def _anchor(event_id: str) -> str:
+    return "ev-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in event_id)
+
+
+def reported_by(incident: dict) -> str:
+    """'reported by 4 outlets (6 mentions in 5 articles)'."""
+    def counted(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
+    return (f"reported by {counted(len(incident.get('outlets') or []), 'outlet')} "
+            f"({counted(incident['mentions'], 'mention')} in "
+            f"{counted(len(incident['article_ids']), 'article')})")
+
+
+def story_incidents(result: RunResult, story_ids: set[str]) -> list[dict]:
+    """The incidents with a mention in these stories, most reported first."""
+    found = [r for r in result.incidents if story_ids & set(r.get("story_ids") or [])]
+    return sorted(found, key=lambda r: (-len(r["outlets"]), -r["mentions"], r["date"] or "",
+                                        r["id"]))
+
+
+def _incidents_html(result: RunResult, stories: list) -> list[str]:
+    """The storyline's incidents (one per happening) with links to their mentions' rows."""
+    incidents = story_incidents(result, {s.id for s in stories})
+    if not incidents:
+        return []
+    parts = [f"<details><summary>Incidents ({len(incidents)})</summary><table><tr>"
+             "<th>date</th><th>incident</th><th>reported</th><th>mentions</th></tr>"]
+    for record in incidents:
+        links = " ".join(f"<a href='#{escape(_anchor(i))}'>{n}</a>"
+                         for n, i in enumerate(record["event_ids"], 1))
+        parts.append(f"<tr id='{escape(record['id'])}'><td>{escape(record.get('date') or '')}"
+                     f"</td><td>{escape(event_summary(record))}</td>"
+                     f"<td>{escape(reported_by(record))}</td><td>{links}</td></tr>")
+    parts.append("</table></details>")
+    return parts
+
+
 def render_markdown(result: RunResult) -> str:
     counts = result.manifest.get("counts", {})
     lines = ["# storyline report", ""]
@@ -254,6 +293,15 @@ def render_markdown(result: RunResult) -> str:
         for entry in (e for e in result.timeline if e.storyline_id == line.id):
             for sentence, cite in zip(entry.summary, entry.citations, strict=False):
                 lines.append(f"- **{entry.date}** {_md(sentence)} [`{cite.get('article_id')}`]")
+        members = {s.id for s in result.stories if s.storyline_id == line.id}
+        shared = [r for r in story_incidents(result, members) if len(r["outlets"]) > 1]
+        if shared:
+            lines += ["", f"### Incidents reported by more than one outlet ({len(shared)})", ""]
+            for record in shared:
+                mentions = ", ".join(f"`{i}`" for i in record["event_ids"])
+                lines.append(f"- **{record.get('date') or 'undated'}** "
+                             f"{_md(event_summary(record))}: {reported_by(record)}; "
+                             f"mentions {mentions}")
     lines += ["", "## Articles", "", "| id | title | outlet | published |", "|---|---|---|---|"]
     lines += [
         f"| {_md(a.id)} | {_md(a.title or '')} | {_md(a.outlet or '')} | {a.published or ''} |"

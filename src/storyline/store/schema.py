@@ -173,8 +173,23 @@ CREATE INDEX events_place_words ON events(place_name, place_country, place_text,
                                           date, article_id, char_start);
 """
 
+V7_INCIDENTS = """
+-- incidents: the mentions (events) of one real-world happening; a run replaces them as a whole
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    date TEXT,
+    mentions INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX incidents_date ON incidents(date, id);
+ALTER TABLE events ADD COLUMN incident_id TEXT;
+CREATE INDEX events_incident ON events(incident_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING, V6_EVENT_WORDS,
+    V7_INCIDENTS,
 )
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 

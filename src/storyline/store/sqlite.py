@@ -31,10 +31,12 @@ from storyline.store.events import (
 from storyline.store.rows import COLUMNS, SELECT_ARTICLES, dump, from_row, to_row
 from storyline.store.stories import (
     load_framing,
+    load_incidents,
     load_stories,
     load_storylines,
     load_timeline,
     replace_framing,
+    replace_incidents,
     replace_stories,
 )
 
@@ -379,6 +381,13 @@ class SqliteStore:
     def save_framing(self, records: Sequence[dict]) -> None:
         with self._transaction() as conn:
             replace_framing(conn, records)
+
+    def save_incidents(self, records: Sequence[dict]) -> None:
+        with self._transaction() as conn:
+            replace_incidents(conn, records)
+
+    def incidents(self, story_id: str | None = None) -> list[dict]:
+        return load_incidents(self._conn, story_id)
 
     def framing(self) -> list[dict]:
         return load_framing(self._conn)

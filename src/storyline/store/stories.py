@@ -50,6 +50,29 @@ def replace_framing(conn: sqlite3.Connection, records: Sequence[dict]) -> None:
     )
 
 
+def replace_incidents(conn: sqlite3.Connection, records: Sequence[dict]) -> None:
+    """The run's incidents in place of the stored ones; each event row gets its incident id."""
+    conn.execute("DELETE FROM incidents")
+    conn.executemany(
+        "INSERT INTO incidents(id, type, date, mentions, data) VALUES (?, ?, ?, ?, ?)",
+        [(r["id"], r["type"], r.get("date"), r["mentions"], _dump(r)) for r in records],
+    )
+    rows = [(r["id"], r["id"], event_id) for r in records for event_id in r["event_ids"]]
+    conn.executemany(
+        "UPDATE events SET incident_id = ?, data = json_set(data, '$.incident_id', ?)"
+        " WHERE id = ?", rows,
+    )
+
+
+def load_incidents(conn: sqlite3.Connection, story_id: str | None = None) -> list[dict]:
+    """Incidents by date then id; with `story_id`, those with a mention in that story."""
+    records = [json.loads(row[0]) for row in
+               conn.execute("SELECT data FROM incidents ORDER BY date IS NULL, date, id")]
+    if story_id is not None:
+        records = [r for r in records if story_id in r.get("story_ids", [])]
+    return records
+
+
 def load_framing(conn: sqlite3.Connection) -> list[dict]:
     return [json.loads(row[0])
             for row in conn.execute("SELECT data FROM framing ORDER BY story_id, outlet")]

@@ -130,8 +130,18 @@ def story(store: SqliteStore, story_id: str) -> dict[str, Any]:
         "articles": articles,
         "timeline": _story_timeline(store, found),
         "events": events,
+        "incidents": _with_mentions(store.incidents(found.id)),
         "framing": browse.framing(store.conn, story_id=found.id),
     }
+
+
+def _with_mentions(incidents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incidents most reported first, each with its mentions as (article id, offset) to link."""
+    ordered = sorted(incidents, key=lambda r: (-len(r["outlets"]), -r["mentions"],
+                                               r.get("date") or "", r["id"]))
+    return [{**r, "mention_links": [
+        {"article_id": i.rpartition(":")[0], "char_start": int(i.rpartition(":")[2])}
+        for i in r["event_ids"]]} for r in ordered]
 
 
 def article(store: SqliteStore, article_id: str) -> dict[str, Any]:
@@ -187,4 +197,10 @@ def events(
     ))
     return {"filters": filters, "types": list(PLOVER_TYPES), "page": page,
             "page_size": EVENTS_PAGE_SIZE, "more": len(found) > EVENTS_PAGE_SIZE,
-            "events": found[:EVENTS_PAGE_SIZE]}
+            "events": found[:EVENTS_PAGE_SIZE],
+            "incidents": _with_mentions(_incidents_of(store, found[:EVENTS_PAGE_SIZE]))}
+
+
+def _incidents_of(store: SqliteStore, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    wanted = {e.get("incident_id") for e in events} - {None}
+    return [r for r in store.incidents() if r["id"] in wanted] if wanted else []
