@@ -13,91 +13,46 @@ lexicon of the concept it expresses in many languages, never by a phrase of one 
 - author bios: "<Name> is a reporter covering …";
 - advertising markers: "Advertisement · Story continues below", "Sponsored content".
 Each function answers for one line; `mark_classes` applies them to the blocks no earlier
-rule named.
+rule named. Their patterns are gated (`triggers.py`): one scan of the line finds the literals of
+all of them, and a class whose patterns the scan rules out is not tested at all.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from storyline.clean.lines import content_words, is_story_like, word_count
-from storyline.clean.triggers import may_match, required_literals, word_alternation
+from storyline.clean.triggers import SCAN, Folded, Gated, word_alternation
 
 
-class _Folded:
-    """A case-insensitive pattern run on the lower-cased line without the flag: Python's `re`
-    is several times faster that way on long alternations of words. Used only for patterns
-    written in lower case with no case-sensitive part. A line that holds none of the literals
-    every match needs is not searched at all."""
+class _Listed(Gated):
+    """A pattern gated by literals given by hand (its parse holds none certain), with the reason
+    every match holds one of them or makes `also` hold of the scanned line."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...],
+                 also: Callable[[str], bool] | None = None) -> None:
         self.pattern = pattern.pattern
-        self._compiled = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        self._literals = required_literals(self._compiled)
-
-    def search(self, line: str) -> re.Match[str] | None:
-        low = _lower(line)
-        return self._compiled.search(low) if may_match(low, self._literals) else None
-
-    def match(self, line: str) -> re.Match[str] | None:
-        low = _lower(line)
-        return self._compiled.match(low) if may_match(low, self._literals) else None
-
-
-class _Gated:
-    """A pattern run as it is, on the lines that hold one of the literals its matches need
-    (looked for in the lower-cased line when the pattern ignores case)."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern.pattern
-        self._compiled = pattern
-        self._literals = required_literals(pattern)
-        self._caseless = bool(pattern.flags & re.IGNORECASE)
-
-    def _may_match(self, line: str) -> bool:
-        return may_match(_lower(line) if self._caseless else line, self._literals)
-
-    def search(self, line: str) -> re.Match[str] | None:
-        return self._compiled.search(line) if self._may_match(line) else None
-
-    def match(self, line: str) -> re.Match[str] | None:
-        return self._compiled.match(line) if self._may_match(line) else None
-
-
-class _Pretested:
-    """A pattern run only on the lines where `needed` holds: a cheap test that every line the
-    pattern matches passes (a character or a pair of them every match contains)."""
-
-    def __init__(self, pattern: re.Pattern[str], needed: Callable[[str], bool]) -> None:
-        self.pattern = pattern.pattern
-        self._compiled = pattern
-        self._needed = needed
-
-    def search(self, line: str) -> re.Match[str] | None:
-        return self._compiled.search(line) if self._needed(line) else None
-
-    def split(self, line: str) -> list[str]:
-        return self._compiled.split(line)
-
-
-_lower = functools.lru_cache(maxsize=1024)(str.lower)
+        self.compiled = pattern
+        self.literals = literals
+        self.bit = SCAN.register(literals, also)
 
 
 def _words(*groups: Iterable[str]) -> str:
     return word_alternation(w for g in groups for w in g)
 
 
-REPORTED = _Folded(re.compile(
+REPORTED = Folded(re.compile(
     r"\b(said|says|told|added|stated|according to|sagte|sagt|erklärte|betonte|a déclaré|"
     r"a dit|selon|dijo|afirmó|según|dedi|açıkladı|söyledi|заявил|сказал|по словам)\b",
     re.IGNORECASE,
 ))
 """A reported statement: a line that quotes someone is a story's line, not the site's."""
 
-INTERACTION = _Folded(re.compile(
+INTERACTION = Folded(re.compile(
     r"(?<!\w)(" + _words(
         # comment, discuss, give an opinion
         ("comment", "comments", "commenting", "comment below", "have your say",
@@ -140,7 +95,7 @@ INTERACTION = _Folded(re.compile(
     ) + r")(?!\w)",
     re.IGNORECASE,
 ))
-ADDRESS = re.compile(
+ADDRESS = Gated(re.compile(
     r"(?<!\w)(you|your|you're|yours|(?-i:Sie|Ihr|Ihre[nmrs]?|Ihnen)|du|dich|dein|deine|vous|"
     r"votre|vos|tu|"
     r"ton|ta|tes|usted|tú|te|quieres|puedes|escríbenos|siz|size|sizin|вы|вас|ваш|ваше|"
@@ -151,19 +106,19 @@ ADDRESS = re.compile(
     r"indirin|edin|yapın|tıklayın|olun|izleyin|okuyun|paylaşın|yazın|verin|katılın|"
     r"\w+(?:iniz|ınız|unuz|ünüz|siniz|sınız|sunuz|sünüz))(?!\w)",
     re.IGNORECASE,
-)
+))
 """The reader addressed: second-person pronouns and verb forms, the site's "our", "please".
 German's polite forms count only capitalised (lower-case sie/ihr are she, they and her)."""
-IMPERATIVE_START = re.compile(
+IMPERATIVE_START = Gated(re.compile(
     r"(?:^|[.!?:]\s+)\W*(get|download|join|follow|like|sign|subscribe|share|leave|tell|send|allow|enable|"
     r"turn on|become|support|read|comment|register|log|holen|laden|folgen|teilen|abonnieren|"
     r"schreiben|aktivieren|erlauben|téléchargez|suivez|rejoignez|abonnez|partagez|activez|"
     r"descarga|sigue|síguenos|únete|suscríbete|comparte|activa|deja|indir|takip|katıl|"
     r"paylaş|abone|скачайте|подпишитесь|читайте)\b",
     re.IGNORECASE,
-)
+))
 
-BUILT_BY = _Gated(re.compile(
+BUILT_BY = Gated(re.compile(
     r"^\W*(\w+\s){0,4}?(powered|developed|maintained|hosted|designed)"
     r"( and (powered|developed|maintained|hosted|designed|built|run|operated))? by\b|"
     r"^\W*(hosting|design|web design|development|software|content management)"
@@ -173,15 +128,15 @@ BUILT_BY = _Gated(re.compile(
     re.IGNORECASE,
 ))
 """Who built, runs or hosts the website: a line that opens with it, or names the site."""
-INTERACTION_LABEL = re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE)
+INTERACTION_LABEL = Gated(re.compile(r"^\W*(" + INTERACTION.pattern + r")\W*[:|–—]", re.IGNORECASE))
 """A box labelled with the interaction itself: `Newsletter: …`, `Bülten: …`."""
-THIS_SITE = _Folded(re.compile(
+THIS_SITE = Folded(re.compile(
     r"\b(this|diese[rs]?|ce|cette|este|esta|questo|bu|этот|данный) (site|website|web ?site|seite|"
     r"sito|webseite|sitio|página|portal|сайт)\b",
     re.IGNORECASE,
 ))
-COOKIE = _Folded(re.compile(r"(?<!\w)(cookies?|çerez\w*|куки|файл\w* cookie)(?!\w)", re.IGNORECASE))
-COOKIE_CONTEXT = _Folded(re.compile(
+COOKIE = Folded(re.compile(r"(?<!\w)(cookies?|çerez\w*|куки|файл\w* cookie)(?!\w)", re.IGNORECASE))
+COOKIE_CONTEXT = Folded(re.compile(
     r"site|sito|web|seite|sitio|sitemiz|сайт|browser|navig|experien|esperienz|experiênc|deneyim|"
     r"consent|einwillig|"
     r"consentimiento|consentement|onay|согласи|essential|notwendig|necesari|nécessaire|zorunlu|"
@@ -190,7 +145,7 @@ COOKIE_CONTEXT = _Folded(re.compile(
     re.IGNORECASE,
 ))
 
-RIGHTS = _Folded(re.compile(
+RIGHTS = Folded(re.compile(
     r"©|\bcopyright\b|rights reserved|all rights|reproduction (without|is|in whole)|"
     r"(may|must) not be (re)?(published|produced|distributed|copied)|without (prior )?written "
     r"permission|derechos reservados|no (pueden|puede) reproducirse|prohibida (la|su) "
@@ -203,7 +158,7 @@ RIGHTS = _Folded(re.compile(
     r"сделано в",
     re.IGNORECASE,
 ))
-LEGAL_LINKS = _Folded(re.compile(
+LEGAL_LINKS = Folded(re.compile(
     r"(?<!\w)(imprint|impressum|privacy|datenschutz|terms|conditions|agb|cookie policy|"
     r"accessibility|sitemap|contact( us)?|kontakt|about us|über uns|legal|aviso legal|"
     r"mentions légales|confidentialité|cgu|política de privacidad|términos|gizlilik|künye|"
@@ -212,66 +167,66 @@ LEGAL_LINKS = _Folded(re.compile(
     re.IGNORECASE,
 ))
 _SEPARATOR_MARKS = "|·•–—/"
-_THREE_SPACES = re.compile(r"\s\s\s")
-LINK_SEPARATORS = _Pretested(
+LINK_SEPARATORS = _Listed(
     re.compile(r"\s[|·•–—/]\s|\s{3,}"),
-    lambda line: any(map(line.__contains__, _SEPARATOR_MARKS))
-    or _THREE_SPACES.search(line) is not None,
+    (*(f" {mark} " for mark in _SEPARATOR_MARKS), "   "),
+    also=lambda low: not low.isprintable(),
 )
-"""A separator between links: a mark between spaces, or a run of three spaces (a line without
-the mark or the run is not searched)."""
+"""A separator between links: a mark between spaces, or a run of three spaces. In a printable
+line every whitespace character is a plain space (all others are controls or separators, and
+none has a case), so a match there is one of the literals; other lines are always searched."""
 
-RESPONSIBILITY = _Folded(re.compile(
+RESPONSIBILITY = Folded(re.compile(
     r"\bresponsib|\bliab(le|ility)|endorse|necessarily|moderated|do not reflect|does not reflect|"
     r"reflect the (opinions|views)|haftung|verantwort|meinung der redaktion|"
     r"geben nicht|moderiert|responsab|n'engage|ne reflète|no refleja|no se hace|opiniones "
     r"vertidas|sorumlu|yansıtmaz|ответственност|не несет|может не совпадать",
     re.IGNORECASE,
 ))
-SUBJECT_OF_NOTICE = _Folded(re.compile(
+SUBJECT_OF_NOTICE = Folded(re.compile(
     r"comment|views|opinion|posts|readers|contributions|content|links|errors|information|"
     r"meinung|kommentar|inhalte|beiträge|leser|avis|commentaires|contenus|erreurs|lecteurs|"
     r"opiniones|comentarios|lectores|contenidos|yorum|görüş|içerik|комментар|мнени|материал",
     re.IGNORECASE,
 ))
 
-_DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
-DOMAIN = _Pretested(
+DOMAIN = _Listed(
     re.compile(r"(?<![\w@])(?:www\.)?[a-z0-9-]{2,}\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b",
                re.IGNORECASE),
-    lambda line: _DOT_LETTER.search(line) is not None,
+    tuple(f".{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"),
 )
-"""A web address; only a line with a full stop right before a letter can hold one (the
-pattern itself tries every position of every line)."""
-SITE_WORDS = _Folded(re.compile(
+"""A web address; every match holds a full stop right before a letter that `[a-z]` matches
+when case is ignored: an ASCII letter in the line's scanned form (ı and ſ, the only other
+letters it matches, are read as i and s there)."""
+SITE_WORDS = Folded(re.compile(
     r"\b(site|website|edition|version|page|app|reached|address|seite|webseite|ausgabe|version|"
     r"adresse|site web|sitio|página|edición|dirección|sitemiz|sayfa|adres|сайт|версия|адрес)\b",
     re.IGNORECASE,
 ))
-NEWSROOM = re.compile(
+NEWSROOM = Gated(re.compile(
     r"(?<!\w)(desk|staff|newsroom|news service|editorial team|editors|bureau|correspondents?|"
     r"redaktion|nachrichtenredaktion|rédaction|redacción|redação|haber merkezi|masası|"
     r"редакция|служба новостей)(?!\w)",
     re.IGNORECASE,
-)
+))
 
-TOPIC_LABEL = re.compile(
+TOPIC_LABEL = Gated(re.compile(
     r"^\W*(keywords?|key words|tags?|tagged( in| with)?|topics?|related topics|more on|"
     r"filed under|subjects?|themes?|thèmes?|mots[- ]clés|sujets|étiquettes|etiquetas|"
     r"temas|palabras clave|schlagwörter|schlagworte|stichworte|stichwörter|themen|"
     r"anahtar kelimeler|etiketler|konular|теги|ключевые слова|темы|метки)\s*:",
     re.IGNORECASE,
-)
+))
 
-POSITION_MARK = re.compile(
+POSITION_MARK = Gated(re.compile(
     r"\((l|left|centre|center|from left|l(eft)? to r(ight)?|l-r|i-d|v\.\s?l\.?(\s?n\.\s?r\.)?|"
     r"von links|de g(auche)? à d(roite)?|de izq(uierda)?\.? a der(echa)?\.?|soldan sağa|"
     r"слева направо|слева)\)|\((l|i)\)\s*(to|a|à|-)\s*\((r|d)\)",
     re.IGNORECASE,
-)
+))
 """Where the people in a picture stand. A lone (R), (D) or (I) is left alone: it is the party
 of a US politician as often as a place in a photo."""
-PICTURE_LABEL = re.compile(
+PICTURE_LABEL = Gated(re.compile(
     r"^\W*((\w+[ -]){0,2}(images?|photos?|pictures?|pix)\s*:|"
     r"(file|archive|handout|stock|library|symbol) (photo|picture|image)s?\b|"
     r"(file|archive|handout|stock|supplied|symbol|library|caption)\s*(photo|picture|image)?"
@@ -279,22 +234,22 @@ PICTURE_LABEL = re.compile(
     r"foto de archivo|imagen de archivo|foto\s*:\s*archivo|photo d'archives|\(photo d'archives\)"
     r"|photo d'illustration|légende\s*:|arşiv fotoğraf|fotoğraf\s*:\s*arşiv|архивное фото)",
     re.IGNORECASE,
-)
-CREDIT_TAIL = re.compile(
+))
+CREDIT_TAIL = Gated(re.compile(
     r"\(\s*(\w+\s+){0,3}(photo|foto|image|picture|pic|bild|fotoğraf|фото)s?\b[^()]{0,60}\)\W*$|"
     r"\((afp|ap|reuters|epa|dpa|getty images|anadolu|aa|efe|xinhua|ria novosti|tass|"
     r"handout|pool)(\s*/\s*[\w .-]+)?\)\W*$",
     re.IGNORECASE,
-)
-TEASER_LABEL = re.compile(
+))
+TEASER_LABEL = Gated(re.compile(
     r"^\W*((also|more) (on|in|from|at) [\w .'’-]{2,40}|also read|read also|see also|"
     r"related|recommended|mehr dazu|mehr zum thema|auch interessant|lesen sie auch|"
     r"lire aussi|à lire aussi|voir aussi|lee también|ver también|te puede interesar|"
     r"ilginizi çekebilir|önerilen haber|ayrıca oku|bunu da okuyun|читайте также|"
     r"смотрите также)\s*(:|▸|»|›|>|\|)",
     re.IGNORECASE,
-)
-BIO_ROLE = _Folded(re.compile(
+))
+BIO_ROLE = Folded(re.compile(
     r"(?<!\w)\w*(reporter|correspondent|journalist|editor|writer|columnist|contributor|"
     r"producer|photographer|analyst|professor|lecturer|fellow at|author of|newsroom|covers|"
     r"covering|writes (about|for)|has reported|schreibt für|écrit pour|escribe para|scrive per|"
@@ -307,15 +262,16 @@ BIO_ROLE = _Folded(re.compile(
 ))
 """Newsroom roles, matched inside compounds and with endings (Wirtschaftsredakteur,
 muhabiri, корреспондентом)."""
-NAME_START = re.compile(
+NAME_START = Gated(re.compile(
     r"^[A-ZÀ-ÝĞİŞÇÖÜА-Я][\w'’-]+(\s[A-ZÀ-ÝĞİŞÇÖÜА-Я][\w'’-]+){1,3}"
     r"(,|\s(is|was|has|joined|covers|writes|grew|leads|reports|ist|war|leitet|schreibt|berichtet|"
     r"arbeitet|est|était|couvre|écrit|dirige|es|fue|cubre|escribe|dirige|trabaja|"
     r"è|era|scrive|lavora|segue|é|escreve|trabalha|"
     r"является|работает|пишет))(?!\w)"
-)
-"""A name opening the line, then what a bio says next: a copula, a verb of the job, a comma."""
-ADVERT_LINE = re.compile(
+), gate=False)
+"""A name opening the line, then what a bio says next: a copula, a verb of the job, a comma.
+Not gated: its literals (a comma, `is`, `has`…) are in nearly every line."""
+ADVERT_LINE = Gated(re.compile(
     r"^\W*(advertisement|advert|ad|ads|sponsored( content| post)?|promoted( content)?|"
     r"paid (content|partnership)|partner content|anzeige|werbung|werbeanzeige|"
     r"gesponsert|publicité|contenu sponsorisé|publicidad|anuncio|espacio patrocinado|"
@@ -323,7 +279,7 @@ ADVERT_LINE = re.compile(
     r"\W*((story|article|text) continues( below)?|continue reading( below)?|"
     r"weiterlesen|la suite ci-dessous|sigue leyendo|haberin devamı)?\W*$",
     re.IGNORECASE,
-)
+))
 
 
 def reader_prompt(line: str) -> bool:
@@ -385,7 +341,7 @@ def picture_caption(line: str) -> bool:
                 or CREDIT_TAIL.search(line))
 
 
-ARCHIVE_PICTURE = _Folded(re.compile(
+ARCHIVE_PICTURE = Folded(re.compile(
     r"file|archive|archiv|handout|stock|symbol|library|foto de archivo|imagen de archivo|"
     r"photo d'archives|d'illustration|arşiv|архив",
     re.IGNORECASE,
@@ -413,23 +369,36 @@ def advert_marker(line: str) -> bool:
 
 
 CLASSES = (
-    ("advertisement", advert_marker),
-    ("cookie", cookie_notice),
-    ("share", reader_prompt),
-    ("copyright", rights_line),
-    ("site_notice", outlet_notice),
-    ("tags", keyword_header),
-    ("caption", picture_caption),
-    ("teaser", teaser_label),
-    ("author_bio", author_bio),
+    ("advertisement", advert_marker, ((ADVERT_LINE,),)),
+    ("cookie", cookie_notice, ((COOKIE, COOKIE_CONTEXT),)),
+    ("share", reader_prompt, ((INTERACTION,),)),
+    ("copyright", rights_line, ((BUILT_BY,), (RIGHTS,), (LINK_SEPARATORS, LEGAL_LINKS))),
+    ("site_notice", outlet_notice, ((RESPONSIBILITY, SUBJECT_OF_NOTICE), (NEWSROOM,),
+                                    (DOMAIN, SITE_WORDS, ADDRESS))),
+    ("tags", keyword_header, ((TOPIC_LABEL,),)),
+    ("caption", picture_caption, ((POSITION_MARK,), (PICTURE_LABEL,), (CREDIT_TAIL,))),
+    ("teaser", teaser_label, ((TEASER_LABEL,),)),
+    ("author_bio", author_bio, ((NAME_START,),)),
 )
+"""Each class's test, and the patterns it needs: the test holds only on a line where all the
+patterns of one of the groups match (read off each test: a rights line is built-by, or rights,
+or a row of links with two legal ones among them…), each on the line itself or on a part of it
+(not the bio's role: it is looked for in the line's words joined anew). A line whose scan rules
+out every group is not tested at all: most lines of a story rule out every class."""
+_GATES = tuple(
+    (name, test, tuple(functools.reduce(operator.or_, (p.bit for p in group)) for group in needs))
+    for name, test, needs in CLASSES)
 
 
 def chrome_class(line: str) -> str | None:
     """The name of the first class the line belongs to, or None."""
-    for name, test in CLASSES:
-        if test(line):
-            return name
+    bits = SCAN.bits(line)
+    for name, test, groups in _GATES:
+        for group in groups:
+            if bits & group == group:
+                if test(line):
+                    return name
+                break
     return None
 
 

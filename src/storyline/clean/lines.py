@@ -8,15 +8,16 @@ A story sentence is never removed by a loose rule.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.clean.datelines import is_byline, parse_date_line
+from storyline.clean.triggers import SCAN
 from storyline.clean.vocabulary import (
     ADVERT,
     ARCHIVE_CAPTION,
@@ -66,10 +67,29 @@ def normalize_line(line: str) -> str:
     return " ".join(unicodedata.normalize("NFC", line).split())
 
 
+class _Memo(dict[str, Any]):
+    """A pure function of one word (or whitespace piece), remembered. Unlike lines, words
+    repeat from article to article, so most look-ups are of known words and run at C speed
+    through `map(memo.__getitem__, words)`; a miss computes and keeps the value. Results never
+    vary, so the memo cannot change an output; it is emptied when it grows big."""
+
+    def __init__(self, compute: Callable[[str], Any], limit: int = 500_000) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
 def split_words(text: str) -> list[str]:
     """The words of a text, as `WORD.findall` finds them. A word never spans whitespace and a
     piece made of letters only is one word, so the regex runs only on the pieces with digits or
-    punctuation in them (a fifth of them): a third cheaper than one pass over the text."""
+    punctuation in them (a fifth of them): a third cheaper than one pass over the text. (A memo
+    of pieces was tried: its chained look-ups cost more than this loop.)"""
     words: list[str] = []
     for piece in text.split():
         if piece.isalpha():
@@ -100,15 +120,33 @@ def lower_words(line: str) -> tuple[str, ...]:
     return tuple(map(str.lower, _words(line)))
 
 
+def _content_word(word: str) -> str:
+    """The lower-cased word when it is long enough to carry meaning and no stopword, else ""."""
+    low = word.lower()
+    return low if len(word) >= 4 and low not in STOPWORDS else ""
+
+
+_CONTENT = _Memo(_content_word)
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased words long enough to carry meaning; used for caption/teaser overlap."""
-    return {low for w in _words(text) if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
+    found = set(map(_CONTENT.__getitem__, _words(text)))
+    found.discard("")
+    return found
+
+
+_STEMS: dict[int, _Memo] = {}
 
 
 def content_stems(text: str, length: int) -> set[str]:
-    """The first `length` letters of each of `content_words(text)`, in one pass."""
-    return {low[:length] for w in _words(text)
-            if len(w) >= 4 and (low := w.lower()) not in STOPWORDS}
+    """The first `length` (at least 1) letters of each of `content_words(text)`."""
+    stems = _STEMS.get(length)
+    if stems is None:
+        stems = _STEMS[length] = _Memo(lambda word: _CONTENT[word][:length])
+    found = set(map(stems.__getitem__, _words(text)))
+    found.discard("")
+    return found
 
 
 @functools.lru_cache(maxsize=1024)
@@ -138,8 +176,8 @@ def _reads_as_story(words: Sequence[str], line: str) -> bool:
         return False
     meaningful: set[str] = set()
     for word in words:  # content_words, stopping as soon as four are found
-        if len(word) >= 4 and (lower_word := word.lower()) not in STOPWORDS:
-            meaningful.add(lower_word)
+        if content := _CONTENT[word]:
+            meaningful.add(content)
             if len(meaningful) >= 4:
                 return True
     return False
@@ -207,27 +245,22 @@ def _loose_rule(line: str) -> str | None:
     return None
 
 
+_CUE_BITS = tuple(SCAN.register(cues) for _, _, cues in STRICT_CUES)
+_ANY_CUE = functools.reduce(operator.or_, _CUE_BITS)
+
+
 def strict_candidates(lines: list[str]) -> dict[int, StrictRules]:
-    """Line index -> the strict rules one of whose cues that line holds. Each cue is looked for
-    once in the whole page rather than in every line: most pages hold none, and then no line
-    needs a strict pattern at all."""
-    lowered = [line.lower() for line in lines]
-    page = "\n".join(lowered)  # no cue holds a line break, so a find never spans two lines
-    starts = list(itertools.accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
-    cues_of: dict[int, set[str]] = {}
-    for _, _, cues in STRICT_CUES:
-        for cue in cues:
-            found = page.find(cue)
-            while found >= 0:
-                index = bisect.bisect_right(starts, found) - 1
-                cues_of.setdefault(index, set()).add(cue)
-                if index + 1 >= len(starts):
-                    break
-                found = page.find(cue, starts[index + 1])
-    return {
-        index: tuple(entry for entry in STRICT_CUES if not cues.isdisjoint(entry[2]))
-        for index, cues in cues_of.items()
-    }
+    """Line index -> the strict rules one of whose cues that line may hold. The cues are looked
+    for in the one literal scan of each line that serves every gated pattern (`triggers.py`):
+    most lines hold none, and then no line needs a strict pattern at all. (The scan may name a
+    rule whose cue the line lacks, ı read as i; `_strict_rule` looks for the cue itself.)"""
+    found: dict[int, StrictRules] = {}
+    for index, line in enumerate(lines):
+        bits = SCAN.bits(line)
+        if bits & _ANY_CUE:
+            found[index] = tuple(
+                entry for entry, bit in zip(STRICT_CUES, _CUE_BITS, strict=True) if bits & bit)
+    return found
 
 
 def _strict_rule(line: str, rules: StrictRules = STRICT_CUES) -> str | None:

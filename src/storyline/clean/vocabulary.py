@@ -1,13 +1,17 @@
 """The words and patterns the line rules look for, by language where a prompt is worded.
 
 Kept apart from the rules (`lines.py`) so that adding a language or a phrase is an edit here,
-and the rules read as logic. Compiled once at import.
+and the rules read as logic. Compiled once at import; the patterns the rules try on most lines
+are `Gated`: run only on the lines that hold one of the literals each of their matches needs
+(found for all of them in one scan of the line, `triggers.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from storyline.clean.triggers import Gated
 
 # --- vocabularies, by language where the prompt is worded ------------------------------------
 
@@ -56,13 +60,13 @@ LOGIN_PROMPTS = (
     r"cadastr(e-se|ar)", r"accedi", r"registrati", r"mein konto",
 )
 
-SUBSCRIBE_LOOSE = re.compile(
+SUBSCRIBE_LOOSE = Gated(re.compile(
     r"\b(subscribe|subscription|newsletter|sign up for|follow us|join us on|abonnieren|"
     r"abonnez-vous|s'abonner|abonnement|suscríbete|suscribirse|suscripción|abone ol|"
     r"bizi takip edin|подпис(аться|ывайтесь|ка|итесь)|assine|iscriviti|folgen sie uns|"
     r"suivez-nous|s[ií]guenos|siga-nos)\b",
     re.IGNORECASE,
-)
+))
 SUBSCRIBE_STRICT = re.compile(
     r"^\W*(subscribe|sign up) (now |today )?(to|for) (our|the|a) .{0,40}"
     r"(newsletter|updates|alerts|briefing)|"
@@ -74,21 +78,21 @@ SUBSCRIBE_STRICT = re.compile(
 )
 """A newsletter called *ours* is the site speaking to its reader, never a story's sentence."""
 
-COPYRIGHT = re.compile(
+COPYRIGHT = Gated(re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tüm hakları saklıdır|"
     r"все права защищены|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
     r"\b(powered|maintained|hosted|designed|developed|managed) (and \w+ )?by\b|"
     r"\b(site|theme|website) by\b|proudly powered",
     re.IGNORECASE,
-)
+))
 COPYRIGHT_STRICT = re.compile(
     r"^\W*(©|\(c\)|copyright)\s*(©\s*)?\d{4}|all rights reserved\W*$|"
     r"tüm hakları saklıdır\W*$|все права защищены\W*$",
     re.IGNORECASE,
 )
 
-DISCLAIMER = re.compile(
+DISCLAIMER = Gated(re.compile(
     r"views (expressed|in this).{0,120}(do not|don't|does not) necessarily (reflect|represent)|"
     r"opinions expressed.{0,120}(are|is) (those|solely|the (author|writer))|"
     r"(do|does) not necessarily reflect the (views|opinions|position|editorial)|"
@@ -99,15 +103,15 @@ DISCLAIMER = re.compile(
     r"gibt nicht (unbedingt|notwendigerweise) die meinung|"
     r"não (reflete|representa)m? necessariamente|non riflett\w+ necessariamente",
     re.IGNORECASE,
-)
+))
 
-COOKIE_LOOSE = re.compile(
+COOKIE_LOOSE = Gated(re.compile(
     r"(\bcookies?\b.{0,80}\b(use|uses|using|accept|policy|settings|consent|browsing|experience|"
     r"agree|verwendet|nutzt|akzeptieren|utilise|accepter|utilizamos|usamos|aceptar|"
     r"kullan\w*|используем)\b)|"
     r"\b(accept|allow|reject) (all )?cookies\b|\bçerez|файлы cookie",
     re.IGNORECASE,
-)
+))
 COOKIE_STRICT = re.compile(
     r"^\W*(we|this (web)?site|our (web)?site|this portal) (use|uses|is using) cookies|"
     r"^\W*by (continuing|using) (to (use|browse) )?(this|our) (site|website)|"
@@ -193,7 +197,7 @@ SECTION_WORDS = frozenset(
 HOME_WORDS = (r"home", r"home page", r"homepage", r"startseite", r"accueil", r"inicio",
               r"início", r"anasayfa", r"ana sayfa", r"главная", r"home sweet home", r"haberler")
 
-NAVIGATION = re.compile(
+NAVIGATION = Gated(re.compile(
     r"^\W*((previous|next|older|newer) (article|post|story|page)|"
     r"(önceki|sonraki) (haber|yazı|sayfa)|(предыдущая|следующая) (статья|новость)|"
     r"article (précédent|suivant)|artículo (anterior|siguiente)|"
@@ -201,7 +205,7 @@ NAVIGATION = re.compile(
     r"skip to (main )?(content|navigation)|toggle navigation|main menu|menu|close|open menu|"
     r"zum inhalt springen|aller au contenu|ir al contenido)\W*$",
     re.IGNORECASE,
-)
+))
 
 ADVERT = re.compile(
     r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|werbung|reklam|реклама|"
@@ -209,17 +213,17 @@ ADVERT = re.compile(
     re.IGNORECASE,
 )
 
-TAGS = re.compile(
+TAGS = Gated(re.compile(
     r"^\W*(tags?|etiketler|теги|метки|schlagwörter|schlagworte|mots-clés|etiquetas|"
     r"filed under|categories|category|kategori|категории|topics|themen|sujets)\s*:",
     re.IGNORECASE,
-)
+))
 
-CAPTION = re.compile(
+CAPTION = Gated(re.compile(
     r"^\W*(photo|photos|foto|fotos|fotoğraf|фото|image|images|picture|pic|photograph|"
     r"photo credit|bild|bildquelle|imagen|source|kaynak|getty images|illustration)\s*[:/|]",
     re.IGNORECASE,
-)
+))
 CAPTION_TAIL = re.compile(
     r"[(\[|/–—-]\s*(photo|foto|fotoğraf|фото|image|picture|credit|bild)\s*:\s*[^)\]]{1,60}[)\]]?"
     r"\W*$|\((photo|foto)\s*:?[^)]{0,60}\)\W*$",
@@ -235,14 +239,14 @@ EDITORIAL_NOTE = re.compile(
     r"примечание редакции)\s*[:—–-]",
     re.IGNORECASE,
 )
-ARCHIVE_CAPTION = re.compile(
+ARCHIVE_CAPTION = Gated(re.compile(
     r"^\W*((photo|foto|image|picture)\s*[:/|]\s*(archive|archives|file|stock)\b|"
     r"(file|archive|stock) (photo|picture|image)\b|архивное фото|фото\s*:\s*архив|arşiv)",
     re.IGNORECASE,
-)
+))
 
-CHROME_DATE = re.compile(r"^\W*(today is|bugün|сегодня|heute ist|aujourd'hui)\b.{0,40}\d{4}\W*$",
-                         re.IGNORECASE)
+CHROME_DATE = Gated(re.compile(
+    r"^\W*(today is|bugün|сегодня|heute ist|aujourd'hui)\b.{0,40}\d{4}\W*$", re.IGNORECASE))
 
 MONTHS = (  # month names and abbreviations in the languages the rules know
 
@@ -309,28 +313,28 @@ def _token(patterns: Iterable[str]) -> str:
 ALL_SHARE = [p for group in SHARE_PROMPTS.values() for p in group]
 SOCIAL_PATTERN = _alt(re.escape(s) for s in sorted(SOCIAL, key=len, reverse=True))
 SHARE_TOKEN = re.compile(_token([*ALL_SHARE, SOCIAL_PATTERN]), re.IGNORECASE)
-SHARE_PROMPT = re.compile(r"\b" + _alt(ALL_SHARE) + r"\b", re.IGNORECASE)
+SHARE_PROMPT = Gated(re.compile(r"\b" + _alt(ALL_SHARE) + r"\b", re.IGNORECASE))
 SEARCH = re.compile(r"^\W*" + _alt(SEARCH_PROMPTS) + r"\s*(\.\.\.|…|:|\?)?\W*$", re.IGNORECASE)
-LOGIN_TOKEN = re.compile(_token(LOGIN_PROMPTS), re.IGNORECASE)
-RELATED = re.compile(
+LOGIN_TOKEN = Gated(re.compile(_token(LOGIN_PROMPTS), re.IGNORECASE))
+RELATED = Gated(re.compile(
     r"^\W*" + _alt(p for g in RELATED_HEADERS.values() for p in g) + r"\s*(\(\d+\))?\W*$",
     re.IGNORECASE,
-)
-TEASER_ALONE = re.compile(r"^\W*" + _alt(TEASER_MARKERS) + r"\s*(:|»|>|\.\.\.|…)?\W*$",
-                          re.IGNORECASE)
-TEASER_INLINE = re.compile(
+))
+TEASER_ALONE = Gated(re.compile(r"^\W*" + _alt(TEASER_MARKERS) + r"\s*(:|»|>|\.\.\.|…)?\W*$",
+                          re.IGNORECASE))
+TEASER_INLINE = Gated(re.compile(
     r"^\W*" + _alt([*TEASER_MARKERS, *CONTINUE_MARKERS, "related"]) + r"\s*(:|»|>>?|–|—|\|)\s*\S",
     re.IGNORECASE,
-)
-CONTINUE_ALONE = re.compile(r"^\W*" + _alt(CONTINUE_MARKERS) + r"\s*(:|»|>>?|\.\.\.|…)?\W*$",
-                            re.IGNORECASE)
-HOME = re.compile(r"^\W*" + _alt(HOME_WORDS) + r"\s*[»›>/→|]", re.IGNORECASE)
+))
+CONTINUE_ALONE = Gated(re.compile(r"^\W*" + _alt(CONTINUE_MARKERS) + r"\s*(:|»|>>?|\.\.\.|…)?\W*$",
+                            re.IGNORECASE))
+HOME = Gated(re.compile(r"^\W*" + _alt(HOME_WORDS) + r"\s*[»›>/→|]", re.IGNORECASE))
 SEPARATORS = re.compile(r"\s*(?:»|›|>|→)\s*|\s+[/\\]\s+")
 PIPES = re.compile(r"\s*[|•·]\s*")
 SPACE = re.compile(r"\s+")
 
 
-StrictRules = tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+StrictRules = tuple[tuple[str, re.Pattern[str] | Gated, tuple[str, ...]], ...]
 
 # Words one of which every strict pattern needs: a substring test on the lower-cased line is
 # far cheaper than the patterns, and most lines of a story contain none of them.
