@@ -131,7 +131,8 @@ def published_range(article: Article) -> tuple[float, float, float]:
     if inferred is None:
         from storyline.time.published import infer_published
 
-        found = infer_published(article.text, article.removed_lines)
+        found = infer_published(article.text, article.removed_lines,
+                                removed_head=article.removed_head)
         inferred = {"earliest": found.earliest, "latest": found.latest,
                     "confidence": found.confidence}
     return (day_number(inferred.get("earliest")), day_number(inferred.get("latest")),
