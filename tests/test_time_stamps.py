@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from storyline.clean import clean_document
+from storyline.model import Article, Document
 from storyline.time.published import infer_published
 from storyline.time.stamps import head_stamp, line_stamp, publication_stamp
 
@@ -145,3 +148,18 @@ def test_a_removed_stamp_counts_only_when_the_page_showed_it_before_the_text() -
     assert infer_published(LEAD, removed).value is None  # position unknown: not counted
     tail_only = ["Otras noticias", "Martes, 11 de mayo de 2021 - 12:03"]
     assert infer_published(LEAD, tail_only, removed_head=0).value is None
+
+
+SCRAPED = Path(__file__).parent / "fixtures" / "scraped"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SCRAPED.glob("*.txt")))
+def test_scraped_pages_keep_their_head_stamp_as_evidence(name: str) -> None:
+    text = (SCRAPED / name).read_text(encoding="utf-8")
+    article = clean_document(Document(id=name, source=name, format="text", text=text))
+    assert isinstance(article, Article)
+    found = infer_published(article.text, article.removed_lines,
+                            removed_head=article.removed_head)
+    assert found.value is not None and found.confidence >= 0.5
+    # the date line the cleaner read off the page, where its rules named one
+    assert article.published in (None, found.value)
