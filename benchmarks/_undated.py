@@ -6,8 +6,9 @@ are then inferred from the text (`infer_missing_dates`) and it is understood aga
 pipeline would. Both settings are scored by 5-fold CV by story over the same grid: view weights
 (step 0.25), threshold, and the central-event variant (off / shipped / strong / lead event
 types of one actor / stronger yearless lead dates / open ranges left open / lead weekdays off
-or stronger), the first three also with a stricter undated factor (an undated pair's content
-must be closer: "-strict").
+or stronger / open ranges closed at 180 days against known days too, "closed-day"), the
+first three also with a stricter undated factor (an undated pair's content must be closer:
+"-strict").
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ CENTRAL_VARIANTS = {
     "types-mild": replace(DEFAULT_CENTRAL, type_factor=0.85),
     "days-strong": replace(DEFAULT_CENTRAL, day_factor=0.4),
     "open": replace(DEFAULT_CENTRAL, open_days=math.inf),
+    "closed-day": replace(DEFAULT_CENTRAL, open_against_day=None),
     "no-weekdays": replace(DEFAULT_CENTRAL, weekday_factor=1.0),
     "weekdays-strong": replace(DEFAULT_CENTRAL, weekday_factor=0.4),
     "towns": replace(DEFAULT_CENTRAL, town_factor=0.6),

@@ -34,6 +34,8 @@ class Case:
     removed_lines: list[str]
     story_dates: list[str]
     true_date: str
+    removed_head: int = 0
+    """How many of `removed_lines` the page showed before its main text (cleaned pages)."""
 
 
 def naive_latest(case: Case) -> PublishedDate:
@@ -84,7 +86,7 @@ def corpus_cases() -> tuple[list[Case], list[Case]]:
         others = [gold["articles"][o]["published"] for o in story
                   if o != article_id and gold["articles"][o]["published"]]
         case = Case(article_id, article.text, list(article.removed_lines), others,
-                    meta["true_date"])
+                    meta["true_date"], article.removed_head)
         (dated if meta["published"] else undated).append(case)
     return dated, undated
 
@@ -99,7 +101,8 @@ def written_cases() -> list[Case]:
 def ours(with_story: bool) -> Callable[[Case], PublishedDate]:
     def run(case: Case) -> PublishedDate:
         stories = case.story_dates if with_story else ()
-        return infer_published(case.text, case.removed_lines, story_dates=stories)
+        return infer_published(case.text, case.removed_lines, story_dates=stories,
+                               removed_head=case.removed_head)
     return run
 
 

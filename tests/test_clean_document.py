@@ -111,3 +111,47 @@ def test_language_detector_abstains_on_short_text() -> None:
         "Die Regierung hat am Montag mitgeteilt, dass die neue Brücke nicht vor dem Sommer "
         "eröffnet wird, weil die Stahlträger noch nicht geliefert worden sind."
     ) == "de"
+
+
+HEAD_AND_TAIL = """HARBOUR TIMES
+Home | Politics | Business | Sport
+Dock strike ends after nine days
+19.03.2021 17:40
+
+The dock workers' union ended its strike on Friday after the port authority agreed to restore
+the night shift bonus, the union's secretary told reporters outside the terminal gates.
+Cranes were moving again by the evening, and the first container ship left the quay shortly
+before midnight, according to the harbour master's office.
+The authority said the deal would cost it about four million euros a year, which it hopes to
+recover from higher berthing fees next spring.
+
+More news
+Ferry operators warn of strike over pension cuts 18.03.2021 21:30
+Tram line reopens after repairs 18.03.2021 15:02
+"""
+
+
+def test_removed_head_counts_the_removed_lines_before_the_text() -> None:
+    article = clean_document(Document(id="dock", source="dock.txt", format="text",
+                                      text=HEAD_AND_TAIL))
+    assert isinstance(article, Article)
+    head = article.removed_lines[:article.removed_head]
+    assert "19.03.2021 17:40" in head and "Dock strike ends after nine days" in head
+    tail = article.removed_lines[article.removed_head:]
+    assert any(line.startswith("Tram line reopens") for line in tail)
+    assert not any(line.startswith(("Tram line", "Ferry operators")) for line in head)
+    assert article.to_dict()["removed_head"] == article.removed_head
+
+
+def test_html_removed_head_counts_the_visible_lines_before_the_text() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in HEAD_AND_TAIL.split("\n\n")[1].split("\n"))
+    html = ("<html><body><header><a href='/'>Home</a> <a href='/p'>Politics</a></header>"
+            "<h1>Dock strike ends after nine days</h1><p class='date'>19.03.2021 17:40</p>"
+            f"<article>{paragraphs}</article><aside><h3>More news</h3><ul>"
+            "<li>Ferry operators warn of strike over pension cuts 18.03.2021 21:30</li></ul>"
+            "</aside></body></html>")
+    article = clean_document(Document(id="dock", source="dock.html", format="html", html=html))
+    assert isinstance(article, Article)
+    head = article.removed_lines[:article.removed_head]
+    assert "19.03.2021 17:40" in head
+    assert not any("Ferry operators" in line for line in head)

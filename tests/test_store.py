@@ -49,7 +49,8 @@ def write_generation(path: Path) -> int:
 def test_article_round_trips_with_every_field_including_removed_lines_and_extra(
     tmp_path: Path, articles: list[Article]
 ) -> None:
-    full = replace(articles[0], duplicate_of="other", story_id="s1", storyline_id="l1")
+    full = replace(articles[0], duplicate_of="other", story_id="s1", storyline_id="l1",
+                   removed_head=1)
     with open_store(tmp_path / "s.db") as store:
         store.upsert_articles([full])
     with open_store(tmp_path / "s.db") as reopened:
@@ -58,6 +59,7 @@ def test_article_round_trips_with_every_field_including_removed_lines_and_extra(
     assert back is not None
     assert back.removed_lines == ["Subscribe to our morning briefing", "Share this story"]
     assert back.extra == {"section": "World", "tags": ["diplomacy", "Türkiye"]}
+    assert back.removed_head == 1
 
 
 def test_missing_article_is_none(store: SqliteStore) -> None:

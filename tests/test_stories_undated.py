@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -200,3 +201,30 @@ def test_lead_towns_leave_out_the_dateline_written_in_capitals():
     mentions = [{"text": "DAMASCUS", "start": 0, "place": {"name": "Damascus", "feature": "city"}},
                 {"text": "Sochi", "start": 35, "place": {"name": "Sochi", "feature": "city"}}]
     assert lead_towns(article, mentions) == {"Sochi"}
+
+
+def _ranged(aid: str, earliest: str | None, latest: str | None, confidence: float) -> Article:
+    article = Article(id=aid, source=aid, outlet=None, title=None, published=None,
+                      published_basis=None, language="en", text="The talks went on.")
+    article.extra["published_inferred"] = {"earliest": earliest, "latest": latest,
+                                           "confidence": confidence}
+    return article
+
+
+def test_a_known_day_after_an_open_ranges_start_does_not_contradict_it():
+    known = Article(id="k", source="k", outlet=None, title=None, published="2020-02-28",
+                    published_basis="inferred", language="en", text="The talks went on.")
+    articles = [known,
+                _ranged("old", "2016-02-28", None, 0.1),  # the latest year written is 2016
+                _ranged("later", "2021-03-01", None, 0.1),  # starts after the known day
+                _ranged("other", "2019-05-01", None, 0.1)]
+    days = np.asarray([float(date(2020, 2, 28).toordinal()), np.nan, np.nan, np.nan])
+    central = central_features(articles, days)
+    n = np.arange(4)
+    factor = central_factor(central, n, n)
+    assert factor[0, 1] == pytest.approx(1.0) and factor[1, 0] == pytest.approx(1.0)
+    assert factor[0, 2] < 1.0  # a start after the known day still contradicts it
+    assert factor[1, 3] < 1.0  # two open ranges are still read as `open_days` long
+    closed = central_factor(central, n, n, CentralParams(open_against_day=None))
+    assert closed[0, 1] < 1.0
+

@@ -53,6 +53,10 @@ class Article:
     content_hash: str = ""
     """Hash of the raw input; the store redoes no work when it is unchanged."""
     extra: dict[str, Any] = field(default_factory=dict)
+    removed_head: int = 0
+    """How many of `removed_lines` (its first ones; they are in page order) the page showed
+    before the main text began: its head, where a date-and-clock stamp is the page's own and
+    not a listed headline's."""
 
     def to_dict(self) -> dict[str, Any]:
         """The contract record (required fields first, then what we add)."""
@@ -72,6 +76,7 @@ class Article:
             "url": self.url,
             "format": self.format,
             "content_hash": self.content_hash,
+            "removed_head": self.removed_head,
         }
         if self.extra:
             record["extra"] = self.extra

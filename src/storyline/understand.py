@@ -274,7 +274,8 @@ def infer_missing_dates(articles: Iterable[Article]) -> int:
 
 
 def _infer_one(article: Article, story_dates: list[str]) -> int:
-    inferred = infer_published(article.text, article.removed_lines, story_dates=story_dates)
+    inferred = infer_published(article.text, article.removed_lines, story_dates=story_dates,
+                               removed_head=article.removed_head)
     article.extra["published_inferred"] = {
         "value": inferred.value,
         "earliest": inferred.earliest,

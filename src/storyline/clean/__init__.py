@@ -191,10 +191,12 @@ def clean_document(
                   or _host(doc.url or extract.url))
         text, profiled = _drop_profiled(extract.text, doc.outlet or outlet, profiles)
         removed = [*extract.removed_lines, *(p for p in profiled if p not in extract.removed_lines)]
+        head = extract.removed_head
     else:
         outlet = doc.outlet or _host(doc.url) or doc.extra.get("folder_outlet")
         plain = clean_plain(doc.text or "", title=doc.title, outlet=outlet, profiles=profiles)
         text, removed, title, stated = plain.text, plain.removed, plain.title, plain.published
+        head = plain.head
     if len(text.strip()) < options.min_text_chars:
         return Rejection(
             doc.source, "E201",
@@ -223,6 +225,7 @@ def clean_document(
         language=doc.language or detect_language(text),
         text=text,
         removed_lines=removed,
+        removed_head=head,
         url=url,
         format=doc.format,
         content_hash=xxhash.xxh3_128_hexdigest(raw.encode("utf-8")),

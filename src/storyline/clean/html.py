@@ -66,6 +66,8 @@ class HtmlExtract:
     published: str | None
     url: str | None
     removed_lines: list[str] = field(default_factory=list)
+    removed_head: int = 0
+    """How many of `removed_lines` (its first ones) the page shows before its main text."""
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
@@ -81,8 +83,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         published = htmldate.find_date(tree, url=found_url, **EXTENSIVE_DATE) or None
     cleaned = clean_page(raw_text, title, structure=False)
     text, rule_removed = cleaned.text, cleaned.removed
-    removed = removed_from_page(page_lines, text, rule_removed)
-    return HtmlExtract(text, title, outlet, published, url or found_url, removed)
+    removed, head = removed_and_head(page_lines, text, rule_removed)
+    return HtmlExtract(text, title, outlet, published, url or found_url, removed, head)
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None,
@@ -156,13 +158,23 @@ def _visible_text(root: HtmlElement) -> list[str]:
 def removed_from_page(page_lines: list[str], text: str, rule_removed: list[str]) -> list[str]:
     """Visible lines that are not part of the main text, then lines the rules cut, once each
     and in page order."""
+    return removed_and_head(page_lines, text, rule_removed)[0]
+
+
+def removed_and_head(page_lines: list[str], text: str,
+                     rule_removed: list[str]) -> tuple[list[str], int]:
+    """`removed_from_page`, and how many of those lines the page shows before the first visible
+    line of the main text (none when the main text starts no visible line)."""
     kept = _SPACE.sub(" ", text)
     seen: set[str] = set()
     removed: list[str] = []
-    for line in [*page_lines, *rule_removed]:
+    head: int | None = None
+    for k, line in enumerate([*page_lines, *rule_removed]):
         if not line or line in seen:
             continue
         seen.add(line)
         if line not in kept:
             removed.append(line)
-    return removed
+        elif head is None and k < len(page_lines):
+            head = len(removed)
+    return removed, head or 0

@@ -478,6 +478,9 @@ class PlainClean:
     removed: list[str]
     title: str | None
     published: str | None
+    head: int = 0
+    """How many of `removed` (its first ones) lay before the first kept line: the page's head,
+    where a publication stamp is the page's own, not a listed headline's."""
 
 
 def apply_line_rules(
@@ -493,6 +496,7 @@ def apply_line_rules(
     removed: list[str] = []
     found_title = title
     published = None
+    head: int | None = None
     for line, rule in zip(lines, verdict, strict=True):
         if rule == "title" and found_title is None:
             found_title = normalize_line(line)
@@ -502,7 +506,10 @@ def apply_line_rules(
             removed.append(normalize_line(line))
         else:
             kept.append(line)
-    return PlainClean(join_paragraphs(kept), removed, found_title, published)
+            if head is None and line.strip():
+                head = len(removed)
+    return PlainClean(join_paragraphs(kept), removed, found_title, published,
+                      len(removed) if head is None else head)
 
 
 def clean_lines(text: str, title: str | None = None) -> tuple[str, list[str]]:

@@ -107,4 +107,6 @@ def clean_page(
         if block < 0 or verdicts[block] is None:
             kept.append(line)
     removed = [block for block, rule in zip(blocks.texts, verdicts, strict=True) if rule]
-    return PlainClean(join_paragraphs(kept), removed, found_title, published)
+    first_kept = next((k for k, rule in enumerate(verdicts) if rule is None), len(verdicts))
+    head = sum(1 for rule in verdicts[:first_kept] if rule)
+    return PlainClean(join_paragraphs(kept), removed, found_title, published, head)

@@ -26,6 +26,7 @@ COLUMNS = (
     "format",
     "content_hash",
     "extra",
+    "removed_head",
 )
 JSON_COLUMNS = {"removed_lines", "extra"}
 SELECT_ARTICLES = f"SELECT {', '.join(COLUMNS)} FROM articles"

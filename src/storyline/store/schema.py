@@ -187,9 +187,15 @@ ALTER TABLE events ADD COLUMN incident_id TEXT;
 CREATE INDEX events_incident ON events(incident_id);
 """
 
+V8_REMOVED_HEAD = """
+-- how many of an article's removed lines its page showed before the main text (the page head,
+-- where a publication stamp is the page's own); 0 for articles cleaned before it was kept
+ALTER TABLE articles ADD COLUMN removed_head INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING, V6_EVENT_WORDS,
-    V7_INCIDENTS,
+    V7_INCIDENTS, V8_REMOVED_HEAD,
 )
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from storyline.time import patterns as pt
 from storyline.time.expressions import DAY_OFFSETS, TimeExpression, find_time_expressions
 from storyline.time.relative import safe_date
-from storyline.time.stamps import Stamp, publication_stamp
+from storyline.time.stamps import Stamp, head_stamp, publication_stamp
 from storyline.time.tense import FUTURE, infer_tense
 
 # Days a story's undated article may lie before its earliest / after its latest dated article.
@@ -373,12 +373,14 @@ def _result(span: _Range, value: date | None, confidence: float,
 
 
 def infer_published(text: str, removed_lines: Sequence[str] = (), *,
-                    story_dates: Sequence[str] = ()) -> PublishedDate:
+                    story_dates: Sequence[str] = (), removed_head: int = 0) -> PublishedDate:
     """Infer when an undated article appeared: a day with a confidence, or only a range.
 
     Evidence: the latest full date the article states outside boilerplate, weekday fits of
     year-less dates, a dateline, bare weekdays near that date, and `story_dates` (publication
-    dates of dated articles of the same story). The clock only caps year searches.
+    dates of dated articles of the same story). Of the removed lines only the page's own
+    stamp counts, found among the first `removed_head` (those the page showed before its main
+    text). The clock only caps year searches.
     """
     today = date.today()
     masked = mask_removed(text, removed_lines)
@@ -408,7 +410,7 @@ def infer_published(text: str, removed_lines: Sequence[str] = (), *,
         span.after(date(evidence.floor_year, 1, 1), f"mentions {evidence.floor_year}")
     _bound_by_last_month(evidence, span)
 
-    stamp = publication_stamp(masked)
+    stamp = head_stamp(removed_lines[:removed_head]) or publication_stamp(masked)
     if stamp is not None:
         return _from_stamp(stamp, span, window, today)
     line = parse_dateline(masked)

@@ -4,11 +4,18 @@
 "Published: 14:02 BST, 3 March 2019" say when the text went out, not when its news happened: a
 full date written beside a clock time at the head of a line is a stamp, not a sentence. A stamp
 that names a weekday must agree with its date (a mismatch is a misprint or not a stamp at all).
+
+Cleaning cuts such a line as page chrome; among the removed lines, one the page showed before
+its main text began (`head_stamp`) is still the page's own stamp, in any of the cleaner's date
+forms and languages ("14.02.2023 09:15", "Publié le 14/04/2023 à 18h12"). A stamp glued to a
+listed headline ("Rupee slides further09-May-2023 15:12") is not: it is another article's, and
+so is a stamp of a head that repeats stamp lines between other lines (a list of teasers).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -101,3 +108,68 @@ def publication_stamp(text: str) -> Stamp | None:
             if stamp is not None:
                 return stamp
     return None
+
+
+HEAD_WORDS = 4
+"""Words a head line may hold beside its stamp: a place, a label, a zone ("MOSCOW |",
+"Published:", "EDT"); a listed headline has more."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_UPDATE_WORD = re.compile(r"(?<!\w)(?:(?:last\s+)?updated|mis\s+à\s+jour|actualizado|atualizado|"
+                          r"aggiornato|aktualisiert|güncelleme|обновлено)(?!\w)", re.IGNORECASE)
+_ZONE_AFTER_CLOCK = re.compile(r"(?<=\d)\s*\b[A-Z]{2,5}\s*$")
+"""A time zone's abbreviation after the clock ("18.10 BST", "11:20 PKT")."""
+_WEEKDAY_NAMES = (  # English, German, French, Spanish, Portuguese, Italian, Turkish, Russian
+    "monday mon montag lundi lunes segunda segunda-feira lunedì pazartesi понедельник",
+    "tuesday tue tues dienstag mardi martes terça terça-feira martedì salı вторник",
+    "wednesday wed mittwoch mercredi miércoles quarta quarta-feira mercoledì çarşamba среда",
+    "thursday thu thur thurs donnerstag jeudi jueves quinta quinta-feira giovedì perşembe "
+    "четверг",
+    "friday fri freitag vendredi viernes sexta sexta-feira venerdì cuma пятница",
+    "saturday sat samstag sonnabend samedi sábado sabato cumartesi суббота",
+    "sunday sun sonntag dimanche domingo domenica pazar воскресенье",
+)
+_WEEKDAY_OF = {name: k for k, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
+_WEEKDAY_IN_LINE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _WEEKDAY_OF), key=len, reverse=True))
+    + r")\.?(?![\w-])", re.IGNORECASE)
+
+
+def _words_beside(line: str, stamp: Stamp) -> int:
+    at = line.find(stamp.text)
+    rest = line[:at] + " " + line[at + len(stamp.text):] if at >= 0 else line
+    return len(_WORD.findall(rest))
+
+
+def line_stamp(line: str) -> Stamp | None:
+    """The stamp a line holds when the line is nothing but a stamp (a date, perhaps a clock, a
+    label, a place, a weekday that agrees with the date), in the cleaner's date forms; None for
+    a sentence or a headline that carries a date."""
+    from storyline.clean.datelines import find_date, parse_date_line
+
+    found = publication_stamp(line)
+    if found is not None:
+        return found if _words_beside(line, found) <= HEAD_WORDS else None
+    value = parse_date_line(_ZONE_AFTER_CLOCK.sub("", line))
+    if value is None:
+        return None
+    day = date.fromisoformat(value)
+    located = find_date(line)
+    start = located[1].start() if located else 0
+    for named in _WEEKDAY_IN_LINE.finditer(line):
+        if _WEEKDAY_OF[named[1].lower()] != day.weekday():
+            return None  # a weekday that does not fit the date: a misprint, or no stamp
+    return Stamp(day, line.strip(), bool(_UPDATE_WORD.search(line[:start])))
+
+
+def head_stamp(head: Sequence[str]) -> Stamp | None:
+    """The page's own stamp among the lines it showed before its main text (removed as chrome),
+    or None: none there, or stamp lines that recur between other lines as a list's do (a second
+    one next to the first, or one dating an update, belongs with it)."""
+    found = [(k, stamp) for k, line in enumerate(head) if (stamp := line_stamp(line))]
+    if not found:
+        return None
+    first_at, first = found[0]
+    for k, stamp in found[1:]:
+        if k - first_at > 1 and not stamp.updated:
+            return None
+    return first
