@@ -17,14 +17,13 @@ gives every event the DCT. TimeBank is development data: these are development f
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/_common beside us
-from _common import iter_jsonl, require_shared_data  # noqa: E402
+from _common import iter_jsonl, require_shared_data, wilson  # noqa: E402
 
 from storyline.events.dating import (  # noqa: E402
     REPORTING,
@@ -36,18 +35,6 @@ from storyline.events.dating import (  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.nlp.pipeline import parse_texts  # noqa: E402
 from storyline.time import find_time_expressions  # noqa: E402
-
-Z95 = 1.959964
-
-
-def wilson(right: int, total: int, z: float = Z95) -> tuple[float, float]:
-    """Wilson score interval of a proportion (95% by default); (0, 1) for an empty sample."""
-    if total == 0:
-        return 0.0, 1.0
-    p = right / total
-    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _figure(right: int, total: int) -> dict:

@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, iter_jsonl, require_shared_data  # noqa: E402
+from _common import REPO, iter_jsonl, macro_f1, require_shared_data  # noqa: E402
 
 from storyline.events import EventCoder  # noqa: E402
 from storyline.events import lexicon as lx  # noqa: E402
@@ -49,14 +49,6 @@ DISAPPROVE covered accusations (now `allege`); legacy heavy-weapons covered airc
 STOP = {"the", "a", "an", "of", "and", "in", "on", "its", "his", "her", "their", "'s", "to"}
 
 
-def macro_f1(gold: list[str], pred: list[str | None]) -> float:
-    scores = []
-    for label in sorted(set(gold)):
-        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
 
 
 def majority_cv(gold: list[str], folds: int = 5, seed: int = 13) -> list[str]:

@@ -25,34 +25,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import iter_jsonl, require_shared_data  # noqa: E402
+from _common import iter_jsonl, macro_f1, require_shared_data, wilson  # noqa: E402
 
 from storyline.events import EventCoder  # noqa: E402
 
 YIELD_TYPES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
-Z95 = 1.96
-
-
-def wilson(right: int, total: int) -> tuple[float, float]:
-    if total == 0:
-        return 0.0, 0.0
-    p = right / total
-    centre = (p + Z95 ** 2 / (2 * total)) / (1 + Z95 ** 2 / total)
-    half = Z95 * ((p * (1 - p) / total + Z95 ** 2 / (4 * total ** 2)) ** 0.5) / (
-        1 + Z95 ** 2 / total)
-    return centre - half, centre + half
-
-
-def macro_f1(gold: list[str], pred: list[str | None]) -> float:
-    scores = []
-    for label in sorted(set(gold)):
-        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
-
-
 def bootstrap_macro(gold: list[str], pred: list[str | None], rounds: int = 500,
                     seed: int = 13) -> tuple[float, float]:
     rng = random.Random(seed)

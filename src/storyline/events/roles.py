@@ -21,14 +21,15 @@ ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 TARGET_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "from",
                           "into", "upon", "of"})
 
-def noun_span(tok: Token) -> tuple[int, int]:
-    """Token range of a noun phrase without its clauses, appositions and trailing phrases."""
+def noun_span(tok: Token, drop: frozenset[str] = SPAN_DROP) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses, appositions and trailing phrases (the
+    dependencies in `drop`; an "of" phrase always stays)."""
     keep = [tok]
     stack = [tok]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in SPAN_DROP and not (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in drop and not (child.dep_ == "prep" and child.lower_ == "of"):
                 continue
             keep.append(child)
             stack.append(child)
@@ -82,19 +83,12 @@ def _actor_like(tok: Token) -> bool:
     return tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"
 
 
+CONJUNCT_DROP = SPAN_DROP | frozenset({"cc", "conj", "preconj", "case"})
+
+
 def own_span(tok: Token) -> tuple[int, int]:
     """Token range of one conjunct: its noun phrase without the conjuncts joined to it."""
-    keep = [tok]
-    stack = [tok]
-    while stack:
-        current = stack.pop()
-        for child in current.children:
-            if child.dep_ in SPAN_DROP or child.dep_ in ("cc", "conj", "preconj", "case"):
-                if not (child.dep_ == "prep" and child.lower_ == "of"):
-                    continue
-            keep.append(child)
-            stack.append(child)
-    return min(t.i for t in keep), max(t.i for t in keep)
+    return noun_span(tok, CONJUNCT_DROP)
 
 
 def two_parties(subject: Token) -> tuple[Token, Token] | None:
