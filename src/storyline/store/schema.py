@@ -193,9 +193,37 @@ V8_REMOVED_HEAD = """
 ALTER TABLE articles ADD COLUMN removed_head INTEGER NOT NULL DEFAULT 0;
 """
 
+V9_NAME_KEYS = """
+-- names folded the way filters read what a user types (case, diacritics, punctuation:
+-- storyline.nlp.names.key): canonical actor and place names as keys, and every name and text as
+-- written in one padded word string per role, so "Erdoğan" = "Erdogan" and a filter's known
+-- spellings are whole-word LIKE patterns over short columns (storyline.nlp.lookup)
+ALTER TABLE events ADD COLUMN source_key TEXT;
+ALTER TABLE events ADD COLUMN target_key TEXT;
+ALTER TABLE events ADD COLUMN place_key TEXT;
+ALTER TABLE events ADD COLUMN actor_words TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN place_words TEXT NOT NULL DEFAULT '';
+UPDATE events SET source_key = storyline_key(source_name),
+                  target_key = storyline_key(target_name),
+                  place_key = storyline_key(place_name),
+                  actor_words = storyline_words(source_text, source_name, target_text,
+                                                target_name),
+                  place_words = storyline_words(place_text, place_name);
+DROP INDEX events_actor_words;
+DROP INDEX events_place_words;
+CREATE INDEX events_actor_keys ON events(source_key, target_key, actor_words,
+                                         date, article_id, char_start);
+CREATE INDEX events_place_keys ON events(place_key, place_country, place_words,
+                                         date, article_id, char_start);
+-- a mention's text as a key: which canonical places the pipeline gave a spelling, for search
+ALTER TABLE mentions ADD COLUMN text_key TEXT;
+UPDATE mentions SET text_key = storyline_mention_key(json_extract(data, '$.text'));
+CREATE INDEX mentions_text_key ON mentions(text_key);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_BASE, V2_UNDERSTANDING, V3_STORIES, V4_FRAMING, V5_BROWSING, V6_EVENT_WORDS,
-    V7_INCIDENTS, V8_REMOVED_HEAD,
+    V7_INCIDENTS, V8_REMOVED_HEAD, V9_NAME_KEYS,
 )
 """Append a SQL script here to add schema version len(MIGRATIONS) + 1."""
 
@@ -245,12 +273,25 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions migrations call to fill folded-name columns (v9)."""
+    from storyline.nlp.lookup import mention_key, words_key
+    from storyline.nlp.names import key
+
+    conn.create_function("storyline_key", 1, lambda t: key(t) if t else None,
+                         deterministic=True)
+    conn.create_function("storyline_mention_key", 1, lambda t: mention_key(t) if t else None,
+                         deterministic=True)
+    conn.create_function("storyline_words", -1, words_key, deterministic=True)
+
+
 def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
     """Bring the database up to `len(migrations)`; all pending steps commit together or not at all.
 
     The connection must be in autocommit mode (`isolation_level=None`). Returns the version.
     Raises `SchemaTooNew` when the file is ahead of the code.
     """
+    register_functions(conn)
     conn.execute("BEGIN IMMEDIATE")  # take the write lock first so two openers cannot both migrate
     try:
         version = current_version(conn)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -21,11 +21,15 @@ from typing import Any
 from storyline.errors import Rejection, StorylineError
 from storyline.model import Article, Story, Storyline, TimelineEntry
 from storyline.store import schema
+from storyline.nlp import lookup
+from storyline.nlp.names import key
 from storyline.store.events import (
     EventFilter,
     mentions_of,
+    place_spellings,
     query_events,
     replace_findings,
+    stored_places,
     understood_keys,
 )
 from storyline.store.rows import COLUMNS, SELECT_ARTICLES, dump, from_row, to_row
@@ -276,8 +280,10 @@ class SqliteStore:
     # search
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Best matches first by bm25 over title and text; see `fts_query` for the syntax."""
-        match = fts_query(query)
+        """Best matches first by bm25 over title and text; see `fts_query` for the syntax.
+        A term (or run of words, or phrase) that is a spelling of a known actor or of a place
+        the store's articles name also matches that actor's or place's other spellings."""
+        match = fts_query(query, expand=self.name_variants)
         if not match or limit <= 0:
             return []
         rows = self._conn.execute(
@@ -299,6 +305,16 @@ class SqliteStore:
             )
             for row in rows
         ]
+
+    def name_variants(self, words: str) -> list[str]:
+        """Other spellings (keys) of the actor or place `words` names: the actor table's
+        spellings of that actor; for a place, every spelling the store's mentions of the same
+        canonical place were written in (geocoded by the pipeline in their context)."""
+        variants = lookup.actor_search_spellings(words)
+        places = stored_places(self._conn, words)
+        if places:
+            variants += [key(p) for p in places] + place_spellings(self._conn, places)
+        return lookup.minimal(variants)
 
     # runs, rejections, profiles
 
@@ -432,16 +448,26 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 _TERM = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+MAX_NAME_WORDS = 5
+"""Longest run of typed words looked up as one name ("Recep Tayyip Erdogan")."""
 
 
-def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 expression (terms joined by implicit AND).
+def _quoted(body: str) -> str:
+    return '"' + body.replace('"', "") + '"'
+
+
+def fts_query(text: str, expand: Callable[[str], list[str]] | None = None) -> str:
+    """Turn what a user typed into a safe FTS5 expression (terms joined by AND).
 
     Every term is quoted, so punctuation (`al-Nusra`, `C++`, a stray `"`) is never FTS5 syntax;
     `"two words"` stays a phrase and a trailing `*` (`idl*`) stays a prefix search. Terms with no
     letter or digit are dropped; an empty result means "match nothing".
+
+    With `expand` (words -> other spellings of the name they are, as keys), a phrase or the
+    longest run of plain words that names something becomes `(as typed OR "spelling" ...)`;
+    prefix terms are never expanded.
     """
-    terms: list[str] = []
+    terms: list[tuple[str, bool, bool]] = []  # (body, prefix, phrase)
     text = _CONTROL.sub(" ", text)  # a NUL would end FTS5's string early
     for match in _TERM.finditer(text):
         phrase, phrase_star, word = match.groups()
@@ -454,5 +480,34 @@ def fts_query(text: str) -> str:
             body = phrase
         if not any(ch.isalnum() for ch in body):
             continue
-        terms.append(f'"{body}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+        terms.append((body, prefix, word is None))
+    parts: list[str] = []
+    i = 0
+    while i < len(terms):
+        body, prefix, phrase = terms[i]
+        if prefix or expand is None:
+            parts.append(_quoted(body) + ("*" if prefix else ""))
+            i += 1
+            continue
+        size, variants = 1, []
+        longest = 1 if phrase else min(MAX_NAME_WORDS, len(terms) - i)
+        for n in range(longest, 0, -1):
+            run = terms[i:i + n]
+            if n > 1 and any(t[1] or t[2] for t in run):
+                continue
+            variants = expand(" ".join(t[0] for t in run))
+            if variants:
+                size = n
+                break
+        run = terms[i:i + size]
+        own = lookup.fts_tokens(" ".join(t[0] for t in run))
+        others = [_quoted(v) for v in variants if lookup.fts_tokens(v) != own]
+        if others:
+            typed = [_quoted(t[0]) for t in run]
+            as_typed = typed[0] if len(typed) == 1 else "(" + " AND ".join(typed) + ")"
+            parts.append("(" + " OR ".join([as_typed, *others]) + ")")
+        else:
+            parts += [_quoted(t[0]) for t in run]
+        i += size
+    # FTS5 takes implicit AND between plain terms, but not after a parenthesised group
+    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts)
