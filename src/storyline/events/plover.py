@@ -167,6 +167,7 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
         if tok.i in (pred.i, frame.i) or tok.head.i == tok.i:
             break
         tok = tok.head
+    chain |= roles.complements([sent.doc[i] for i in chain])
     chain_tokens = [sent.doc[i] for i in sorted(chain)]
     source_tok: Token | None
     target_tok: Token | None
@@ -176,14 +177,16 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
     else:
         source_tok = subject
         exclude = set(range(*roles.noun_span(subject))) | {subject.i} if subject else set()
-        exclude.add(head.i)
+        if not roles.is_person_noun(head):  # "expelled a diplomat": the act's noun is a party
+            exclude.add(head.i)
         target_tok = roles.target(chain_tokens, exclude)
     said_by = roles.speaker(pred)
     if said_by is not None:  # a reported promise, demand or threat is the speaker's
         if target_tok is None and source_tok is not None and source_tok.pos_ != "PRON":
             target_tok = source_tok
         source_tok = said_by
-    parties = (roles.two_parties(source_tok) if source_tok is not None and target_tok is None
+    parties = (roles.two_parties(source_tok) if source_tok is not None
+               and (target_tok is None or not roles.party_like(target_tok))
                and not passive and said_by is None else None)
     if parties is not None:  # "Putin and Erdogan held talks": each the other's counterpart
         return tuple(roles.char_span(sent, roles.own_span(t)) for t in parties)  # type: ignore[return-value]
