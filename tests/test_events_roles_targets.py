@@ -51,3 +51,14 @@ def test_documents_and_times_are_never_targets(coder, text):
     target = _target(coder, text)
     assert target is None or not any(w in target for w in ("agreement", "report", "Tuesday")), \
         (text, target)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("KABUL (Pajhwok): President Ghani met a delegation of elders.", "Ghani"),
+    ("Tehran, March 15, IRNA - The foreign minister condemned the raid.", "minister"),
+    ("Davao City--Police arrested three suspects on Tuesday.", "Police"),
+])
+def test_a_dateline_is_never_the_source(coder, text, source):
+    coded = coder.code(text)
+    assert coded is not None and coded.source_span is not None
+    assert source in text[coded.source_span[0]:coded.source_span[1]]
