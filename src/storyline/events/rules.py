@@ -348,9 +348,28 @@ def _generated(tok: Token, lemma: str) -> Reading | None:
     return _checked(tok, entry, tok) if entry is not None else None
 
 
+PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PARTY_NOUNS = frozenset({"police", "army", "troops", "troop", "soldier", "force", "government",
+                         "rebel", "militant", "insurgent", "protester", "demonstrator", "militia",
+                         "fighter", "authority", "official", "regime", "opposition", "gunman"})
+"""Words that make a subject or object a party to an event, beside named ones."""
+
+
+def _has_party(tok: Token) -> bool:
+    """Whether the verb's subject (inherited up its clause chain) or an object names an actor:
+    as PETRARCH codes a CAMEO verb only between actors its dictionaries know, a generated
+    reading needs one ("the bridge carries forty thousand vehicles" names none)."""
+    subject = subject_of(tok)[0]
+    heads = ([subject] if subject is not None else []) + _object_nouns(tok)
+    return any(t.ent_type_ in PARTY_ENTS or t.pos_ == "PROPN" or lemma_of(t) in PARTY_NOUNS
+               for head in heads for t in head.subtree)
+
+
 def _checked(tok: Token, entry: lx.Entry, cue: Token) -> Reading | None:
-    """A generated reading under the hand rules' general checks: a flood or an earthquake
-    neither assaults nor coerces anyone."""
+    """A generated reading under the hand rules' general checks: a party takes part, and a
+    flood or an earthquake neither assaults nor coerces anyone."""
+    if not _has_party(tok):
+        return None
     if entry[0] in lx.CONFLICT_TYPES:
         causes = {lemma_of(n) for n in _object_nouns(tok)}
         causes |= {lemma_of(c) for c in children(tok, "nsubj", "nsubjpass")}
