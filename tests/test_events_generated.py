@@ -149,3 +149,12 @@ def test_verbs_only_the_generated_lexicon_knows(coder, sentence: str, expected: 
 def test_generated_verbs_need_a_party_and_no_flood(coder) -> None:
     assert _type(coder, "The bridge carries forty thousand vehicles a day.") is None
     assert _type(coder, "The floods tightened their grip on the delta.") is None
+
+
+def test_a_present_passive_without_an_actor_agent_is_a_state() -> None:
+    pytest.importorskip("spacy")
+    from storyline.events import EventCoder
+
+    coded = EventCoder(classifier=False).code(
+        "The Chilean government is now bound by a strict timetable.")
+    assert coded is None or coded.type != "COOPERATE"

@@ -365,10 +365,23 @@ def _has_party(tok: Token) -> bool:
                for head in heads for t in head.subtree)
 
 
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+
+
+def _stative_passive(tok: Token) -> bool:
+    """A present passive with no actor as its agent states how things stand, not what
+    happened: "Ankara is now bound by a timetable", "the border is closed to trucks"."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in tok.children):
+        return False
+    agents = [o for c in tok.children if c.dep_ == "agent" for o in children(c, "pobj")]
+    return not any(a.ent_type_ in PARTY_ENTS or a.pos_ == "PROPN" or lemma_of(a) in PARTY_NOUNS
+                   for a in agents)
+
+
 def _checked(tok: Token, entry: lx.Entry, cue: Token) -> Reading | None:
     """A generated reading under the hand rules' general checks: a party takes part, and a
     flood or an earthquake neither assaults nor coerces anyone."""
-    if not _has_party(tok):
+    if not _has_party(tok) or _stative_passive(tok):
         return None
     if entry[0] in lx.CONFLICT_TYPES:
         causes = {lemma_of(n) for n in _object_nouns(tok)}
