@@ -126,8 +126,9 @@ def test_every_gold_incident_mention_names_a_demo_event_and_pairs_are_scored(exa
     assert not unmatched
     scores = bench.pairwise(labels, {e["id"]: e["incident_id"] for e in events})
     assert scores["gold_pairs"] > 100
-    # today's figures (docs/benchmarks.md); the target is 0.90 for both
-    assert scores["precision"] >= 0.55 and scores["recall"] >= 0.40
+    # today's figures (docs/benchmarks.md: P 0.518, R 0.449 since targets are found inside
+    # event nouns and complements, which links more mentions); the target is 0.90
+    assert scores["precision"] >= 0.50 and scores["recall"] >= 0.42
 
 
 def test_an_incident_is_written_with_the_same_bytes_from_sorted_store_records() -> None:

@@ -25,6 +25,7 @@ def _roles(coder, text: str) -> tuple[str | None, str | None]:
     ("Putin and Erdogan held talks in Moscow.", "Putin", "Erdogan"),
     ("Jordan and Britain have agreed to hold joint naval exercises.", "Jordan", "Britain"),
     ("Greek and Turkish negotiators have agreed a new fisheries accord.", "Greek", "Turkish"),
+    ("Chile and Peru agreed to share radar data.", "Chile", "Peru"),
 ])
 def test_two_joined_parties_are_each_others_counterpart(coder, text, source, target):
     assert _roles(coder, text) == (source, target)

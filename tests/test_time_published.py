@@ -246,3 +246,31 @@ def test_nothing_dated_gives_confidence_zero_and_no_range(text: str) -> None:
     result = infer_published(text)
     assert (result.value, result.estimate, result.earliest, result.latest) == (None,) * 4
     assert result.confidence == 0.0
+
+
+@pytest.mark.parametrize(("text", "place", "credit", "rest"), [
+    ("KABUL (Pajhwok) : The council met.", "KABUL", "Pajhwok", "The council"),
+    ("NAIROBI (Xinhua): Police said", "NAIROBI", "Xinhua", "Police said"),
+    ("Tehran, March 15, IRNA - The minister", "Tehran", "IRNA", "The minister"),
+    ("Davao City--Police have started", "Davao City", None, "Police have"),
+    ('LIMA (AP) " President Castillo', "LIMA", "AP", "President"),
+    ("NEW DELHI: The government said", "NEW DELHI", None, "The government"),
+    ("Paris, June 2 – The strike", "Paris", None, "The strike"),
+    ("İSTANBUL – Ferries stopped", "İSTANBUL", None, "Ferries"),
+])
+def test_dateline_variants_end_where_the_story_starts(text, place, credit, rest) -> None:
+    line = parse_dateline(text)
+    assert line is not None and (line.place, line.credit) == (place, credit)
+    assert text[line.end:].startswith(rest)
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong Un – the country's leader – said",
+    "Lagos - the city said",
+    "UPDATE: The ministry corrected",
+    "EDITOR'S NOTE: This story",
+    "Erdogan: We will not retreat",
+    "The MOSCOW, March 5 meeting was cancelled.",
+])
+def test_names_and_story_labels_are_no_datelines(text) -> None:
+    assert parse_dateline(text) is None

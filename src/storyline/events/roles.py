@@ -52,27 +52,114 @@ def agent(tokens: Sequence[Token]) -> Token | None:
     return None
 
 
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "million", "group",
+                            "number", "handful", "couple", "pair", "member"})
+"""Counts and portions whose "of" phrase names who they count ("hundreds of banks")."""
+NON_PARTIES = frozenset({"agreement", "deal", "treaty", "accord", "pact", "protocol", "memorandum",
+                         "document", "statement", "letter", "resolution", "declaration",
+                         "communique", "communiqué", "bill", "text", "draft", "report", "article",
+                         "time", "year", "month", "week", "day"})
+"""Documents, agreements and times: what an event is about or when, never a party to it."""
+ACT_NOUNS = frozenset({"decision", "comment", "remark", "move", "policy", "behaviour",
+                       "behavior", "action", "conduct", "handling", "treatment", "claim",
+                       "allegation", "statement", "declaration", "announcement", "plan",
+                       "proposal", "order", "rule", "regime", "presence", "role", "activity"})
+"""Nouns for what an actor did or said: reacting to "Netanyahu's decision" reacts to Netanyahu."""
+
+
+def _counted(tok: Token) -> Token:
+    """What a count or portion counts: "hundreds of banks" → banks, "49 of them" → them."""
+    if tok.ent_type_ == "CARDINAL" or tok.like_num or lemma_of(tok) in QUANTITY_NOUNS:
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "of":
+                objs = children(prep, "pobj")
+                if objs:
+                    return objs[0]
+    return tok
+
+
+def _doer(noun: Token) -> Token | None:
+    """Who did what an act or event noun names: its actor-like possessor or compound
+    ("Netanyahu's decision", "the regime's attacks") or its "by" phrase."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") and _actor_like(child):
+            return child
+    for prep in children(noun, "prep", "agent"):
+        if prep.lower_ == "by":
+            objs = [o for o in children(prep, "pobj") if _actor_like(o)]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _is_act(tok: Token) -> bool:
+    return noun_entry(tok) is not None or lemma_of(tok) in ACT_NOUNS
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun for a person in office ("the ambassador", "a diplomat"): a party, even where the
+    lexicon reads the noun as an act (expelling a diplomat)."""
+    return lemma_of(tok) in PERSON_NOUNS
+
+
+def complements(tokens: Sequence[Token], depth: int = 3) -> set[int]:
+    """The verbs an infinitive or -ing complement adds to the chain ("is willing *to provide*
+    … to Ukraine", "agreed *to share* information with Putin"): their objects are the event's
+    recipients too."""
+    found: set[int] = set()
+    frontier = list(tokens)
+    for _ in range(depth):
+        frontier = [c for tok in frontier for c in tok.children
+                    if c.dep_ in ("xcomp", "acomp") and c.i not in found]
+        found.update(c.i for c in frontier)
+    return found
+
+
 def target(tokens: Sequence[Token], exclude: set[int]) -> Token | None:
-    """The recipient: an actor-like object or prepositional object along the predicate chain."""
+    """The recipient: an actor-like object or prepositional object along the predicate chain,
+    or inside an event noun's own phrase ("called for sanctions against the US"); reacting to
+    an act ("condemned Netanyahu's decision") targets its doer when the text names one, else
+    the act itself ("condemned the attacks"). Documents, agreements and times never are."""
     candidates: list[Token] = []
+
+    inner: set[int] = set()  # objects inside an act's own phrase: parties only if actor-like
+
+    def take(tok: Token, within_act: bool = False) -> None:
+        if tok.i not in exclude:
+            found = _counted(tok)
+            candidates.append(found)
+            if within_act:
+                inner.add(found.i)
+
     for tok in tokens:
         for child in tok.children:
-            if child.dep_ in ("dobj", "iobj", "dative") and child.i not in exclude:
-                candidates.append(child)
+            if child.dep_ in ("dobj", "iobj", "dative"):
+                take(child)
         for holder in [tok, *children(tok, "dobj")]:
             for prep in children(holder, "prep", "dative"):
-                if prep.lower_ in TARGET_PREPS:
-                    candidates.extend(c for c in children(prep, "pobj") if c.i not in exclude)
+                for obj in children(prep, "pobj"):
+                    if prep.lower_ in TARGET_PREPS:
+                        take(obj, holder is not tok and _is_act(holder))
+                    elif noun_entry(obj) is not None:  # "called for sanctions against the US"
+                        for phrase in children(obj, "prep"):
+                            if phrase.lower_ in TARGET_PREPS:
+                                for o in children(phrase, "pobj"):
+                                    take(o)
         if noun_entry(tok) is not None:  # "US mediation", "Turkey's efforts"
             candidates.extend(c for c in tok.children if c.dep_ in ("poss", "compound")
                               and c.ent_type_ in ACTOR_ENTS and c.i not in exclude)
-    candidates = [c for c in candidates if c.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+    candidates = [c for c in candidates if c.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+                  and lemma_of(c) not in NON_PARTIES]
     for cand in candidates:
-        if cand.ent_type_ in ACTOR_ENTS or cand.pos_ == "PROPN":
+        if cand.ent_type_ in ACTOR_ENTS or cand.pos_ == "PROPN" or is_person_noun(cand):
             return cand
     for cand in candidates:
-        if noun_entry(cand) is None and cand.pos_ in ("NOUN", "PRON"):
+        if cand.pos_ in ("NOUN", "PRON") and not _is_act(cand) and cand.i not in inner:
             return cand
+    for cand in candidates:  # an act: its doer, else the act
+        if cand.pos_ == "NOUN":
+            doer = _doer(cand)
+            return doer if doer is not None and doer.i not in exclude else cand
     return None
 
 
@@ -81,6 +168,12 @@ PARTY_MODIFIERS = frozenset({"nmod", "poss", "compound", "amod"})
 
 def _actor_like(tok: Token) -> bool:
     return tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"
+
+
+def party_like(tok: Token) -> bool:
+    """A named actor or a person in office: a counterpart, where "information" or "exercises"
+    are only what two joined parties agreed on."""
+    return _actor_like(tok) or is_person_noun(tok)
 
 
 CONJUNCT_DROP = SPAN_DROP | frozenset({"cc", "conj", "preconj", "case"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.events import generated as gen
 from storyline.events import lexicon as lx
 
 if TYPE_CHECKING:
@@ -297,7 +298,100 @@ def interpret(tok: Token, depth: int = 0) -> Reading | None:
             if entry[0] != "ASSAULT" or noun.head.lower_ == "in" and tok.pos_ == "VERB" and (
                     children(tok, "nsubjpass")):  # "were killed in an attack", not "in the war"
                 return Reading(entry[0], entry[1], "prep-noun", noun, tok)
-    return None
+    return _generated(tok, lemma)
+
+
+HAND_ONLY = lx.REPORTING_VERBS | frozenset(lx.FRAME_VERBS) | {"be", "have", "do"}
+"""Verbs the hand mechanisms read (reporting, frames, auxiliaries): CAMEO's entries for them are
+not used."""
+
+
+def _generated(tok: Token, lemma: str) -> Reading | None:
+    """CAMEO's reading of a verb the hand lexicon named nothing for: its most specific verb
+    pattern (particle + object, object, preposition + noun, particle, preposition), else the
+    verb's own type. Light verbs take patterns only, and only for object nouns the hand lexicon
+    does not know; hand content verbs and the hand-only verbs take nothing."""
+    if tok.pos_ not in ("VERB",) or lemma in HAND_ONLY or lemma in lx.VERBS:
+        return None
+    light = lemma in lx.LIGHT_VERBS
+    particles = [c for c in tok.children if c.dep_ == "prt"]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects += [c for o in objects for c in children(o, "conj")]
+    objects = [o for o in objects if o.pos_ in ("NOUN", "PROPN") and (
+        not light or noun_entry(o) is None)]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    tries: list[tuple[str, Token]] = []
+    for obj in objects:
+        keys = gen.noun_keys(lemma_of(obj), obj.lower_)
+        tries += [(f"{p.lower_} {k}", obj) for p in particles for k in keys]
+        tries += [(k, obj) for k in keys]
+    for prep in preps:
+        for noun in children(prep, "pobj"):
+            if not light or noun_entry(noun) is None:
+                tries += [(f"{prep.lower_} {k}", noun)
+                          for k in gen.noun_keys(lemma_of(noun), noun.lower_)]
+    if not light:
+        tries += [(p.lower_, tok) for p in particles + preps]
+    for words, cue in tries:
+        found, entry = gen.pattern_entry(lemma, words)
+        if found:
+            if entry is None:
+                return None  # CAMEO: this pattern is no event
+            return _checked(tok, entry, cue)
+    if light:
+        return None
+    for part in particles + preps:
+        entry = gen.verb_entry(f"{lemma} {part.lower_}")
+        if entry is not None:
+            return _checked(tok, entry, tok)
+    entry = gen.verb_entry(lemma)
+    return _checked(tok, entry, tok) if entry is not None else None
+
+
+PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PARTY_NOUNS = frozenset({"police", "army", "troops", "troop", "soldier", "force", "government",
+                         "rebel", "militant", "insurgent", "protester", "demonstrator", "militia",
+                         "fighter", "authority", "official", "regime", "opposition", "gunman"})
+"""Words that make a subject or object a party to an event, beside named ones."""
+
+
+def _has_party(tok: Token) -> bool:
+    """Whether the verb's subject (inherited up its clause chain) or an object names an actor:
+    as PETRARCH codes a CAMEO verb only between actors its dictionaries know, a generated
+    reading needs one ("the bridge carries forty thousand vehicles" names none)."""
+    subject = subject_of(tok)[0]
+    heads = ([subject] if subject is not None else []) + _object_nouns(tok)
+    return any(t.ent_type_ in PARTY_ENTS or t.pos_ == "PROPN" or lemma_of(t) in PARTY_NOUNS
+               for head in heads for t in head.subtree)
+
+
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+
+
+def _stative_passive(tok: Token) -> bool:
+    """A present passive with no actor as its agent states how things stand, not what
+    happened: "Ankara is now bound by a timetable", "the border is closed to trucks"."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in tok.children):
+        return False
+    agents = [o for c in tok.children if c.dep_ == "agent" for o in children(c, "pobj")]
+    return not any(a.ent_type_ in PARTY_ENTS or a.pos_ == "PROPN" or lemma_of(a) in PARTY_NOUNS
+                   for a in agents)
+
+
+def _checked(tok: Token, entry: lx.Entry, cue: Token) -> Reading | None:
+    """A generated reading under the hand rules' general checks: a party takes part, and a
+    flood or an earthquake neither assaults nor coerces anyone."""
+    if not _has_party(tok) or _stative_passive(tok):
+        return None
+    if entry[0] in lx.CONFLICT_TYPES:
+        causes = {lemma_of(n) for n in _object_nouns(tok)}
+        causes |= {lemma_of(c) for c in children(tok, "nsubj", "nsubjpass")}
+        inherited = subject_of(tok)[0]
+        if inherited is not None:
+            causes.add(lemma_of(inherited))
+        if causes & NATURAL_CAUSES:
+            return None
+    return Reading(entry[0], entry[1], "verb" if cue is tok else "noun", cue, tok)
 
 
 def _under(tok: Token) -> Reading | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from storyline.events.lexicon import NOUNS as EVENT_NOUNS
 from storyline.model import Article
 from storyline.stories.phrasing import is_pronoun, loaded_terms, outlet_like
+from storyline.time.published import dateline_end
 
 LEAD_CHARS = 250
 """An event whose sentence starts this close to the top of its article (after its dateline)
@@ -31,8 +32,6 @@ ACTOR_NOUNS = frozenset({"troops", "forces", "soldiers", "police", "army", "navy
                          "ministry", "government", "aircraft", "jets", "warplanes"})
 """Nouns the event lexicon lists (a troop *deployment*) that still name who acts."""
 SPECIFIC = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
-_DATELINE = re.compile(r"^[A-ZÀ-ÞĞİŞ][A-ZÀ-ÞĞİŞ .'/-]{2,}(?:,[^\n\u2013\u2014]{0,40})?\s*"
-                       r"(?:\([^)]{2,40}\)\s*)?[\u2013\u2014-]\s")
 _PLACE_PREP = re.compile(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?:village|town|city|port|"
                          r"province|region)?\s*(?:of\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?$")
 
@@ -66,12 +65,6 @@ class Happening:
         leads = sum(r.lead for r in self.readings)
         dated = sum(r.event.get("dated_by") == "sentence" for r in self.readings)
         return len(lead_outlets), len(outlets), len(articles), leads, dated
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline ("MOSCOW, March 5 (Levant Wire) – ") ends, or 0."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 _SUBORDINATE = re.compile(r",\s*(?:where|which|who|when|while|as|after|before|since|following|"

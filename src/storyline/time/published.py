@@ -34,13 +34,18 @@ YEARS_BACK = 30
 _DAY_WORD_OFFSETS = {word: offset for word, offset in DAY_OFFSETS.items() if offset <= 0}
 _MONTH_NAMES = "|".join(sorted(pt.MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z\u00C0-\u024F.'’ -]{1,40}?)"
+    r"^\s*(?P<place>[A-Z\u00C0-\u00DE\u011E\u0130\u015E][A-Za-z\u00C0-\u024F.'’ -]{1,40}?)"
     r"(?P<region>(?:,\s*(?!(?i:" + _MONTH_NAMES + r")\.?\s+\d)"
     r"[A-Z][A-Za-z\u00C0-\u024F.'’ -]{1,30}?){0,2})"
     r"(?:,\s*(?P<date>(?:(?P<month_a>(?i:" + _MONTH_NAMES + r"))\.?\s+(?P<day_a>\d{1,2})"
     r"|(?P<day_b>\d{1,2})\s+(?P<month_b>(?i:" + _MONTH_NAMES + r"))\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?))?"
-    r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?\s*[–—-]{1,2}\s")
+    r"(?:,\s*(?P<agency>[A-Z]{2,10}))?"
+    r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?"
+    r"(?P<sep>\s*[–—-]{1,2}\s+|--(?=[A-Z])|\s*:\s+|\s+[\"“”]\s*)")
+"""A dateline: a place (a region, a date, an agency), then a dash, a colon or, after an
+agency's brackets, the stray quote a mis-decoded dash leaves: "MOSCOW, March 5 (Wire) – ",
+"KABUL (Pajhwok): ", "Tehran, March 15, IRNA - ", "Cebu City--", "WASHINGTON (AP) \" "."""
 _LAST_MONTH = re.compile(r"(?:last|this past)\s+(?P<month>" + _MONTH_NAMES.lower() + r")")
 _ADJACENT_GAP = re.compile(r"^[\s,()–—-]{0,4}$")
 _BOILERPLATE_LINE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
@@ -81,13 +86,16 @@ class Dateline:
     day: int | None
     year: int | None
     credit: str | None
-    """The agency named in brackets: the date is that agency's, a copy may appear later."""
+    """The agency named in brackets (or after the date): the date is that agency's, a copy may
+    appear later."""
+    end: int = 0
+    """Where the dateline ends in the text: the story starts there."""
 
 
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the very start of `text`, with or without a date; None when there is none."""
     match = _DATELINE.match(text)
-    if match is None or not match["place"].strip().replace(" ", "").isupper():
+    if match is None or not _is_dateline(match):
         return None
     month_name = match["month_a"] or match["month_b"]
     month = pt.MONTHS[month_name.lower()] if month_name else None
@@ -95,9 +103,46 @@ def parse_dateline(text: str) -> Dateline | None:
     day = int(day_text) if day_text else None
     if month is not None and day is not None and safe_date(2000, month, day) is None:
         return None
-    return Dateline(text=match.group().strip(" –—-"), place=match["place"].strip(), month=month,
-                    day=day, year=int(match["year"]) if match["year"] else None,
-                    credit=(match["credit"] or "").strip() or None)
+    credit = (match["credit"] or match["agency"] or "").strip() or None
+    return Dateline(text=match.group().strip(" –—-:\"“”"), place=match["place"].strip(),
+                    month=month, day=day, year=int(match["year"]) if match["year"] else None,
+                    credit=credit, end=match.end())
+
+
+STORY_LABELS = frozenset({
+    "update", "updated", "breaking", "watch", "exclusive", "note", "analysis", "opinion",
+    "editorial", "comment", "photos", "photo", "video", "live", "listen", "read", "factbox",
+    "explainer", "correction", "urgent", "flash", "alert", "summary", "interview", "review",
+})
+"""Capitalised labels a story may open with before a colon ("UPDATE:", "EDITOR'S NOTE:"):
+kinds of text, not places."""
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A place in capitals opens a dateline before any separator. A place in ordinary case
+    ("Tehran", "Cebu City") only with a date or an agency after it, or a double dash glued to
+    the story ("Cebu City--Police"): "Kim Jong Un – the leader –" is no dateline. A colon
+    follows a place in capitals or an agency; a quote only an agency's brackets."""
+    place = match["place"].strip()
+    words = place.replace("-", " ").split()
+    capitals = place.replace(" ", "").isupper()
+    sep = match["sep"].strip()
+    marked = bool(match["date"] or match["agency"] or match["credit"])
+    if not capitals:
+        if len(words) > 4 or not all(w[0].isupper() for w in words):
+            return False
+        if not (marked or sep == "--" and not match["sep"][0].isspace()):
+            return False
+    if sep == ":" and not (match["credit"] or match["agency"]) and (
+            not capitals or words[-1].casefold() in STORY_LABELS):
+        return False
+    return not (sep in ('"', "“", "”") and not match["credit"])
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline opening `text` ends (0 when there is none): the story starts there."""
+    line = parse_dateline(text)
+    return line.end if line is not None else 0
 
 
 def dateline_date(text: str, hint_year: int | None = None) -> PublishedDate | None:
