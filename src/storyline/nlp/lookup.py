@@ -133,9 +133,10 @@ def _actor_names(text: str, table: ActorTable, *, roles: bool = True) -> list[st
         k = key(variant)
         if not k:
             continue
-        if k in table.aliases:
+        if k in table.aliases:  # an explicit spelling names its actor, not every namesake
             names.append(table.aliases[k])
-        names += table.surnames.get(k, [])
+        else:
+            names += table.surnames.get(k, [])
         if roles and k in table.role_phrases:
             office, of = table.role_phrases[k]
             names += sorted({t.holder for t in table.tenures.get((office, of), [])})

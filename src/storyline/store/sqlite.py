@@ -20,9 +20,9 @@ from typing import Any
 
 from storyline.errors import Rejection, StorylineError
 from storyline.model import Article, Story, Storyline, TimelineEntry
-from storyline.store import schema
 from storyline.nlp import lookup
 from storyline.nlp.names import key
+from storyline.store import schema
 from storyline.store.events import (
     EventFilter,
     mentions_of,

@@ -303,7 +303,13 @@ def create_app(db: str | Path) -> FastAPI:
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the web UI until interrupted."""
+    """Run the web UI until interrupted; the gazetteer that place filters read loads in the
+    background meanwhile, so the first place filter does not wait seconds for it."""
+    import threading
+
     import uvicorn
 
+    from storyline.nlp import lookup
+
+    threading.Thread(target=lookup.warm, name="gazetteer-warm-up", daemon=True).start()
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
