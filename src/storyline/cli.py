@@ -236,9 +236,11 @@ def events(
         str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT or AGREE.")
     ] = None,
     actor: Annotated[
-        str | None, typer.Option(help="Source or target (name or as written).")
+        str | None, typer.Option(help="Source or target: any known spelling, or as written.")
     ] = None,
-    place: Annotated[str | None, typer.Option(help="Place name or country code.")] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Place (any known spelling), country name or code.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many events.")] = 100,

@@ -55,13 +55,13 @@ def replace_findings(
         [_event_row(e) for e in events],
     )
     conn.executemany(
-        "INSERT OR REPLACE INTO mentions(article_id, start, end, label, name, data, text_key)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO mentions(article_id, start, end, label, name, data, text_key,"
+        " place_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (article_id, m["start"], m["end"], m["label"],
              (m.get("actor") or {}).get("name") or (m.get("place") or {}).get("name"),
              json.dumps(m, ensure_ascii=False, sort_keys=True),
-             lookup.mention_key(m.get("text")) or None)
+             lookup.mention_key(m.get("text")) or None, (m.get("place") or {}).get("name"))
             for m in mentions
         ],
     )
@@ -177,7 +177,7 @@ def stored_places(conn: sqlite3.Connection, text: str) -> list[str]:
     if not k:
         return []
     rows = conn.execute(
-        "SELECT DISTINCT json_extract(data, '$.place.name') FROM mentions"
+        "SELECT DISTINCT place_name FROM mentions"
         f" WHERE text_key = ? AND label IN ({_marks(PLACE_LABELS)})", (k, *PLACE_LABELS))
     return sorted(name for (name,) in rows if name)
 
@@ -187,11 +187,10 @@ def place_spellings(conn: sqlite3.Connection, names: Sequence[str]) -> list[str]
     if not names:
         return []
     rows = conn.execute(
-        "SELECT DISTINCT text_key, json_extract(data, '$.place.name') FROM mentions"
-        f" WHERE name IN ({_marks(names)}) AND label IN ({_marks(PLACE_LABELS)})",
+        "SELECT DISTINCT text_key FROM mentions"
+        f" WHERE place_name IN ({_marks(names)}) AND label IN ({_marks(PLACE_LABELS)})",
         (*names, *PLACE_LABELS))
-    wanted = set(names)
-    return [k for k, name in rows if k and name in wanted]
+    return [k for (k,) in rows if k]
 
 
 def place_query(conn: sqlite3.Connection, text: str) -> lookup.NameQuery:

@@ -93,6 +93,8 @@ class SqliteStore:
         for reading only, usable from any one thread at a time (the web UI's pool)."""
         self.path = Path(path)
         self.readonly = readonly
+        self._variants: dict[str, tuple[tuple[int, int], list[str]]] = {}
+        """Search spellings per query words, with the store generation they were read at."""
         if not fts5_available():
             raise StorylineError(
                 "E301",
@@ -310,6 +312,19 @@ class SqliteStore:
         """Other spellings (keys) of the actor or place `words` names: the actor table's
         spellings of that actor; for a place, every spelling the store's mentions of the same
         canonical place were written in (geocoded by the pipeline in their context)."""
+        cached = self._variants.get(words)
+        if cached is not None and cached[0] == self._generation():
+            return cached[1]
+        variants = self._name_variants(words)
+        self._variants[words] = (self._generation(), variants)
+        return variants
+
+    def _generation(self) -> tuple[int, int]:
+        """Changes since the variants were cached: this connection's writes and other
+        connections' commits (PRAGMA data_version)."""
+        return self._conn.total_changes, self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _name_variants(self, words: str) -> list[str]:
         variants = lookup.actor_search_spellings(words)
         places = stored_places(self._conn, words)
         if places:
