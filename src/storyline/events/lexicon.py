@@ -242,8 +242,10 @@ NOUNS: dict[str, Entry] = {
     "cooperation": ("COOPERATE", None),
     "extradition": ("COOPERATE", None), "exchange": ("COOPERATE", None),
     "information": ("COOPERATE", None), "intelligence": ("COOPERATE", None),
-    "shipment": ("COOPERATE", None), "export": ("COOPERATE", None), "participation": ("COOPERATE", None), "cargo": ("COOPERATE", None),
-    "freighter": ("COOPERATE", None), # AID
+    "shipment": ("COOPERATE", None), "export": ("COOPERATE", None),
+    "participation": ("COOPERATE", None), "cargo": ("COOPERATE", None),
+    "freighter": ("COOPERATE", None),
+    # AID
     "aid": ("AID", None), "assistance": ("AID", None), "help": ("AID", None),
     "relief": ("AID", None), "grant": ("AID", None), "loan": ("AID", None),
     "donation": ("AID", None), "asylum": ("AID", None), "refuge": ("AID", None),
