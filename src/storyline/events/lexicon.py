@@ -261,9 +261,11 @@ NOUNS: dict[str, Entry] = {
     "pullback": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
     "release": ("RETREAT", "release"), "resignation": ("RETREAT", "resign"),
     "surrender": ("RETREAT", "disarm"), "disarmament": ("RETREAT", "disarm"),
-    "access": ("RETREAT", "access"), # REQUEST
+    "access": ("RETREAT", "access"),
+    # REQUEST
     "request": ("REQUEST", None), "demand": ("REQUEST", None), "appeal": ("REQUEST", None),
-    "plea": ("REQUEST", None), "ultimatum": ("THREATEN", None), "proposal": ("REQUEST", None), # ACCUSE
+    "plea": ("REQUEST", None), "ultimatum": ("THREATEN", None), "proposal": ("REQUEST", None),
+    # ACCUSE
     "accusation": ("ACCUSE", "allege"), "allegation": ("ACCUSE", "allege"),
     "charge": ("ACCUSE", "allege"), "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"),
     "complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove"),
@@ -273,7 +275,8 @@ NOUNS: dict[str, Entry] = {
     "inspection": ("ACCUSE", "investigate"),
     # REJECT
     "veto": ("REJECT", None), "rejection": ("REJECT", None), "refusal": ("REJECT", None),
-    "boycott": ("PROTEST", "boycott"), # THREATEN
+    "boycott": ("PROTEST", "boycott"),
+    # THREATEN
     "threat": ("THREATEN", None), "warning": ("THREATEN", None),
     # PROTEST
     "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
