@@ -6,14 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def coder():
-    pytest.importorskip("spacy")
-    from storyline.events import EventCoder
-
-    return EventCoder.default()
-
-
 def _roles(coder, text: str) -> tuple[str | None, str | None]:
     coded = coder.code(text)
     assert coded is not None

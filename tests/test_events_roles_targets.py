@@ -7,14 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def coder():
-    pytest.importorskip("spacy")
-    from storyline.events import EventCoder
-
-    return EventCoder.default()
-
-
 def _target(coder, text: str) -> str | None:
     coded = coder.code(text)
     assert coded is not None, text

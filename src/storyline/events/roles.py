@@ -121,7 +121,6 @@ def target(tokens: Sequence[Token], exclude: set[int]) -> Token | None:
     an act ("condemned Netanyahu's decision") targets its doer when the text names one, else
     the act itself ("condemned the attacks"). Documents, agreements and times never are."""
     candidates: list[Token] = []
-
     inner: set[int] = set()  # objects inside an act's own phrase: parties only if actor-like
 
     def take(tok: Token, within_act: bool = False) -> None:

@@ -361,8 +361,12 @@ def _has_party(tok: Token) -> bool:
     reading needs one ("the bridge carries forty thousand vehicles" names none)."""
     subject = subject_of(tok)[0]
     heads = ([subject] if subject is not None else []) + _object_nouns(tok)
-    return any(t.ent_type_ in PARTY_ENTS or t.pos_ == "PROPN" or lemma_of(t) in PARTY_NOUNS
-               for head in heads for t in head.subtree)
+    return any(_names_party(t) for head in heads for t in head.subtree)
+
+
+def _names_party(tok: Token) -> bool:
+    """A named actor or an actor noun ("police", "rebels")."""
+    return tok.ent_type_ in PARTY_ENTS or tok.pos_ == "PROPN" or lemma_of(tok) in PARTY_NOUNS
 
 
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
@@ -374,8 +378,7 @@ def _stative_passive(tok: Token) -> bool:
     if not any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in tok.children):
         return False
     agents = [o for c in tok.children if c.dep_ == "agent" for o in children(c, "pobj")]
-    return not any(a.ent_type_ in PARTY_ENTS or a.pos_ == "PROPN" or lemma_of(a) in PARTY_NOUNS
-                   for a in agents)
+    return not any(_names_party(a) for a in agents)
 
 
 def _checked(tok: Token, entry: lx.Entry, cue: Token) -> Reading | None:

@@ -168,9 +168,6 @@ def place_clause(query: lookup.NameQuery) -> tuple[str, list[Any]]:
     ])
 
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-
-
 def stored_places(conn: sqlite3.Connection, text: str) -> list[str]:
     """Canonical places the pipeline gave mentions written like `text` (in their context)."""
     k = lookup.mention_key(text)
@@ -178,7 +175,8 @@ def stored_places(conn: sqlite3.Connection, text: str) -> list[str]:
         return []
     rows = conn.execute(
         "SELECT DISTINCT place_name FROM mentions"
-        f" WHERE text_key = ? AND label IN ({_marks(PLACE_LABELS)})", (k, *PLACE_LABELS))
+        f" WHERE text_key = ? AND label IN ({_marks(lookup.PLACE_LABELS)})",
+        (k, *lookup.PLACE_LABELS))
     return sorted(name for (name,) in rows if name)
 
 
@@ -188,8 +186,8 @@ def place_spellings(conn: sqlite3.Connection, names: Sequence[str]) -> list[str]
         return []
     rows = conn.execute(
         "SELECT DISTINCT text_key FROM mentions"
-        f" WHERE place_name IN ({_marks(names)}) AND label IN ({_marks(PLACE_LABELS)})",
-        (*names, *PLACE_LABELS))
+        f" WHERE place_name IN ({_marks(names)}) AND label IN ({_marks(lookup.PLACE_LABELS)})",
+        (*names, *lookup.PLACE_LABELS))
     return [k for (k,) in rows if k]
 
 

@@ -312,11 +312,12 @@ class SqliteStore:
         """Other spellings (keys) of the actor or place `words` names: the actor table's
         spellings of that actor; for a place, every spelling the store's mentions of the same
         canonical place were written in (geocoded by the pipeline in their context)."""
+        generation = self._generation()
         cached = self._variants.get(words)
-        if cached is not None and cached[0] == self._generation():
+        if cached is not None and cached[0] == generation:
             return cached[1]
         variants = self._name_variants(words)
-        self._variants[words] = (self._generation(), variants)
+        self._variants[words] = (generation, variants)
         return variants
 
     def _generation(self) -> tuple[int, int]:
